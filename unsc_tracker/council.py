@@ -1,0 +1,355 @@
+"""Who sat on the Security Council on a given day, and what that Council needed to decide.
+
+Composition comes from the bundled, sourced tables in ``data/``: the five permanent seats with
+their holders over time (``permanent_seats.csv``), the elected members year by year
+(``membership_1946_2009.csv``, ``membership_2010_2026.csv``), changes of holder within a year
+(``elected_changes.csv``) and the monthly presidency where it is known (``presidency.csv``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from .errors import DateOutOfRecordError, NotOnCouncilError
+from .members import MemberState, member
+
+__all__ = [
+    "FIRST_MEETING",
+    "RECORD_END",
+    "Council",
+    "Term",
+    "council",
+    "terms",
+    "threshold_on",
+]
+
+FIRST_MEETING = date(1946, 1, 17)
+"""The Council's first meeting, S/PV.1 (https://en.wikisource.org/wiki/Page:United_Nations_Security_Council_Meeting_1.pdf/1)."""
+
+ENLARGEMENT = date(1966, 1, 1)
+"""The enlarged fifteen-member Council took office (GA res. 1991 A (XVIII); research.un.org/en/UN75/1966-1975)."""
+
+AMENDMENT_IN_FORCE = date(1965, 8, 31)
+"""The amendment of Articles 23 and 27 entered into force (treaties.un.org, depositary record I-5-a)."""
+
+
+class Term(BaseModel):
+    """One member's seat over a span of days: a permanent holder or an elected term."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    member: MemberState
+    name_then: str = Field(description="the name the source gives for the state at the time")
+    permanent: bool
+    label: str = Field(description="the term as the source gives it, e.g. '2015-2016' or 'permanent'")
+    start: date
+    end: date
+    sources: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        kind = "permanent" if self.permanent else f"elected {self.label}"
+        return f"{self.name_then} ({kind}, {self.start.isoformat()} to {self.end.isoformat()})"
+
+
+class Council(BaseModel):
+    """The Security Council on one day.
+
+    >>> c = council(on=date(2016, 10, 8))
+    >>> c.size, c.threshold, c.president.name
+    (15, 9, 'Russian Federation')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    on: date
+    permanent: tuple[MemberState, ...]
+    elected: tuple[MemberState, ...]
+    threshold: int = Field(description="affirmative votes a decision needs (Art. 27(2)-(3))")
+    president: MemberState | None = Field(default=None, description="president for the month, where known")
+    president_source: str | None = None
+    holders: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(code, name of the government or state then) for every member"
+    )
+    notes: tuple[str, ...] = Field(default=(), description="caveats the record gives for this day")
+    _codes: frozenset[str] = PrivateAttr(default=frozenset())
+    _permanent_codes: frozenset[str] = PrivateAttr(default=frozenset())
+
+    def model_post_init(self, context: object, /) -> None:
+        self._codes = frozenset(state.code for state in self.members)
+        self._permanent_codes = frozenset(state.code for state in self.permanent)
+
+    @property
+    def members(self) -> tuple[MemberState, ...]:
+        """All members: the permanent ones first, then the elected ones by name."""
+        return self.permanent + self.elected
+
+    @property
+    def size(self) -> int:
+        return len(self.permanent) + len(self.elected)
+
+    def __contains__(self, state: object) -> bool:
+        if isinstance(state, MemberState):
+            return state.code in self._codes
+        if isinstance(state, str):
+            return member(state).code in self._codes
+        return False
+
+    def is_permanent(self, state: MemberState | str) -> bool:
+        return member(state).code in self._permanent_codes
+
+    def name_then(self, state: MemberState | str) -> str:
+        """The name the state sat under that day (``"Zaire"``, ``"Republic of China"``)."""
+        code = member(state).code
+        for holder_code, name in self.holders:
+            if holder_code == code:
+                return name
+        raise NotOnCouncilError(
+            f"{member(state).name} was not a member of the Security Council on {self.on.isoformat()}"
+        )
+
+    def __str__(self) -> str:
+        def label(state: MemberState) -> str:
+            return self.name_then(state) + (" (P)" if state.code in self._permanent_codes else "")
+
+        names = ", ".join(label(state) for state in self.members)
+        return f"Security Council on {self.on.isoformat()}: {names}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    year: int
+    code: str
+    name: str
+    permanent: bool
+    label: str
+    source: str
+    note: str
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("unsc_tracker").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def _membership_rows() -> dict[int, tuple[_Row, ...]]:
+    by_year: dict[int, list[_Row]] = {}
+    for file in ("membership_1946_2009.csv", "membership_2010_2026.csv"):
+        for line, raw in enumerate(_read_csv(file), start=2):
+            try:
+                state = member(raw["member"])
+            except LookupError as exc:
+                raise ValueError(f"{file}, line {line}: {exc}") from None
+            row = _Row(
+                year=int(raw["year"]),
+                code=state.code,
+                name=raw["member"],
+                permanent=raw["permanent"] == "yes",
+                label=raw["term"],
+                source=raw["source"],
+                note=raw["notes"],
+            )
+            by_year.setdefault(row.year, []).append(row)
+    return {year: tuple(rows) for year, rows in by_year.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    seat: str
+    code: str
+    holder: str
+    start: date
+    end: date | None
+    source: str
+
+
+@cache
+def _permanent_holders() -> tuple[_Holder, ...]:
+    return tuple(
+        _Holder(
+            seat=raw["seat"],
+            code=raw["code"],
+            holder=raw["holder"],
+            start=date.fromisoformat(raw["start"]),
+            end=date.fromisoformat(raw["end"]) if raw["end"] else None,
+            source=raw["source"],
+        )
+        for raw in _read_csv("permanent_seats.csv")
+    )
+
+
+@cache
+def _elected_changes() -> tuple[tuple[date, str, str, str], ...]:
+    return tuple(
+        (date.fromisoformat(raw["date"]), raw["from_code"], raw["to_code"], raw["source"])
+        for raw in _read_csv("elected_changes.csv")
+    )
+
+
+@cache
+def _presidency() -> dict[tuple[int, int], tuple[str, str]]:
+    return {
+        (int(raw["year"]), int(raw["month"])): (member(raw["president_member"]).code, raw["source"])
+        for raw in _read_csv("presidency.csv")
+    }
+
+
+RECORD_END = date(2026, 12, 31)
+"""The last day covered by the bundled membership tables (checked against them in the tests)."""
+
+
+def threshold_on(day: date, size: int) -> int:
+    """Affirmative votes needed on ``day`` by a Council of ``size`` members (Art. 27, V9 and E13).
+
+    Seven while the Council had eleven members (also from 31 Aug 1965, when the amendment was in
+    force but the Council not yet enlarged), nine from 1 January 1966.
+
+    >>> threshold_on(date(1950, 6, 27), 11), threshold_on(date(2016, 10, 8), 15)
+    (7, 9)
+    """
+    return 7 if size == 11 else 9
+
+
+def _as_date(on: date | datetime | str, what: str = "on") -> date:
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    if isinstance(on, str):
+        try:
+            return date.fromisoformat(on.strip())
+        except ValueError:
+            raise DateOutOfRecordError(f"{what}: {on!r} is not a date in the form YYYY-MM-DD") from None
+    raise TypeError(f"{what}: expected a date, got {type(on).__name__} {on!r}")
+
+
+def council(on: date | datetime | str) -> Council:
+    """The Council as it stood on a day, from 17 January 1946 to the end of the bundled record.
+
+    >>> [m.code for m in council(on=date(1971, 1, 1)).permanent]
+    ['CHN', 'FRA', 'SUN', 'GBR', 'USA']
+    >>> council(on=date(1971, 1, 1)).name_then("China")
+    'Republic of China'
+    """
+    return _council(_as_date(on))
+
+
+@lru_cache(maxsize=8192)
+def _council(day: date) -> Council:
+    if day < FIRST_MEETING:
+        raise DateOutOfRecordError(
+            f"no Security Council on {day.isoformat()}: its first meeting was on "
+            f"{FIRST_MEETING.isoformat()} (S/PV.1)"
+        )
+    rows = _membership_rows().get(day.year)
+    if rows is None or day > RECORD_END:
+        raise DateOutOfRecordError(
+            f"no membership record for {day.isoformat()}: the bundled record covers "
+            f"{FIRST_MEETING.isoformat()} to {RECORD_END.isoformat()}"
+        )
+    permanent: list[MemberState] = []
+    holders: list[tuple[str, str]] = []
+    for holder in _permanent_holders():
+        if holder.start <= day and (holder.end is None or day <= holder.end):
+            permanent.append(member(holder.code))
+            holders.append((holder.code, holder.holder))
+    elected_codes: dict[str, str] = {}
+    notes: list[str] = []
+    for row in rows:
+        if row.note:
+            notes.append(f"{row.name}: {row.note}")
+        if not row.permanent:
+            elected_codes[row.code] = row.name
+    for when, old, new, _ in _elected_changes():
+        if when.year == day.year and day >= when and old in elected_codes:
+            del elected_codes[old]
+            elected_codes[new] = member(new).name
+    elected = sorted((member(code) for code in elected_codes), key=lambda state: state.name)
+    holders += [(state.code, elected_codes[state.code]) for state in elected]
+    size = len(permanent) + len(elected)
+    if AMENDMENT_IN_FORCE <= day < ENLARGEMENT:
+        notes.append(
+            "the amendment raising the threshold to nine was in force from 1965-08-31 but the Council "
+            "kept eleven members until 1965-12-31; no source settles which threshold applied (E13)"
+        )
+    president: MemberState | None = None
+    president_source: str | None = None
+    known = _presidency().get((day.year, day.month))
+    if known is not None:
+        president, president_source = member(known[0]), known[1]
+    return Council(
+        on=day,
+        permanent=tuple(permanent),
+        elected=tuple(elected),
+        threshold=threshold_on(day, size),
+        president=president,
+        president_source=president_source,
+        holders=tuple(holders),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def terms(state: MemberState | str | None = None) -> Iterator[Term]:
+    """Every seat held, permanent holders and elected terms, in date order; or one state's.
+
+    >>> [str(t) for t in terms("Spain") if t.start.year > 2010]
+    ['Spain (elected 2015-2016, 2015-01-01 to 2016-12-31)']
+    """
+    wanted = member(state).code if state is not None else None
+    found: list[Term] = []
+    for holder in _permanent_holders():
+        if wanted in (None, holder.code):
+            found.append(
+                Term(
+                    member=member(holder.code),
+                    name_then=holder.holder,
+                    permanent=True,
+                    label="permanent",
+                    start=holder.start,
+                    end=holder.end or RECORD_END,
+                    sources=(holder.source,),
+                )
+            )
+    open_terms: dict[tuple[str, str], list[_Row]] = {}
+    for year in sorted(_membership_rows()):
+        for row in _membership_rows()[year]:
+            if row.permanent or wanted not in (None, row.code):
+                continue
+            rows = open_terms.setdefault((row.code, row.label), [])
+            if rows and rows[-1].year != year - 1:
+                found.append(_elected_term(rows))
+                rows.clear()
+            rows.append(row)
+    found += [_elected_term(rows) for rows in open_terms.values() if rows]
+    found.sort(key=lambda term: (term.start, not term.permanent, term.member.name))
+    yield from found
+
+
+def _elected_term(rows: list[_Row]) -> Term:
+    start, end = date(rows[0].year, 1, 1), date(rows[-1].year, 12, 31)
+    if start < FIRST_MEETING:
+        start = FIRST_MEETING
+    for when, old, new, _ in _elected_changes():
+        if rows[0].code == old and when.year == rows[-1].year:
+            end = when - timedelta(days=1)
+        if rows[0].code == new and when.year + 1 == rows[0].year:
+            start = when
+    return Term(
+        member=member(rows[0].code),
+        name_then=rows[-1].name,
+        permanent=False,
+        label=rows[0].label,
+        start=start,
+        end=end,
+        sources=tuple(dict.fromkeys(part.strip() for row in rows for part in row.source.split(" | "))),
+        notes=tuple(dict.fromkeys(row.note for row in rows if row.note)),
+    )

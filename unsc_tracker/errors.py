@@ -1,0 +1,68 @@
+"""One exception hierarchy for everything the library raises on bad input.
+
+Every error a user can meet derives from :class:`UnscTrackerError`, and also from the
+built-in type a Python programmer would expect (``LookupError`` for names and dates that
+are not in the record, ``ValueError`` for malformed values), so ``except ValueError`` keeps
+working in code that does not know this library.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AknError",
+    "BallotError",
+    "DateOutOfRecordError",
+    "IllegalEventError",
+    "NotOnCouncilError",
+    "ScenarioError",
+    "UnknownMemberError",
+    "UnscTrackerError",
+]
+
+
+class UnscTrackerError(Exception):
+    """Base class of every error raised by unsc-tracker."""
+
+
+class UnknownMemberError(UnscTrackerError, LookupError):
+    """A name that matches no member state; the message suggests the closest known names."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; did you mean {_or_list(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown member state {name!r}{hint}")
+
+    def __reduce__(self) -> tuple[type[UnknownMemberError], tuple[str, tuple[str, ...]]]:
+        return (type(self), (self.name, self.suggestions))
+
+
+class DateOutOfRecordError(UnscTrackerError, LookupError):
+    """A date outside the span the bundled record covers (or before the Council existed)."""
+
+
+class NotOnCouncilError(UnscTrackerError, LookupError):
+    """A state asked to vote, or looked up, on a date when it was not on the Council."""
+
+
+class BallotError(UnscTrackerError, ValueError):
+    """A ballot that cannot be counted: an unknown word, or the same member twice."""
+
+
+class IllegalEventError(UnscTrackerError, ValueError):
+    """An event that cannot happen to a draft in the stage it has reached."""
+
+
+class ScenarioError(UnscTrackerError, ValueError):
+    """A scenario file that cannot be read: names the file, the place in it and the value."""
+
+
+class AknError(UnscTrackerError, ValueError):
+    """An AKN4UN XML file that cannot be read as a Security Council record."""
+
+
+def _or_list(items: tuple[str, ...]) -> str:
+    quoted = [repr(item) for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
