@@ -114,7 +114,7 @@ class Probabilities(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Probabilities:
-        total = self.adopted + self.vetoed + self.failed
+        total = math.fsum((self.adopted, self.vetoed, self.failed))
         if abs(total - 1.0) > _TOLERANCE:
             raise ValueError(
                 f"adopted + vetoed + failed must be 1, got {total!r} "
@@ -233,11 +233,12 @@ class _Seating:
 def _seating(day: date) -> _Seating:
     seated = _council(day)
     members = seated.members
+    permanent_codes = {state.code for state in seated.permanent}
     return _Seating(
         day=day,
         threshold=seated.threshold,
         members=members,
-        permanent=tuple(state.code in seated._permanent_codes for state in members),
+        permanent=tuple(state.code in permanent_codes for state in members),
         index={state.code: i for i, state in enumerate(members)},
     )
 
