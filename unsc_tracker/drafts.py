@@ -1,0 +1,226 @@
+"""Draft resolutions, their sponsors, and the resolutions adopted from them.
+
+A draft in blue carries an S/ document symbol (``S/2016/846``), and a revision of it adds
+``/Rev.n`` (``S/2016/846/Rev.1``) (PROCEDURE D6). A draft that has no symbol yet (a zero draft)
+is known by an ``id`` of the user's choosing; otherwise ``id`` is the symbol. Sponsors may be
+states that do not sit on the Council (D8, E19), and sponsorship changes over time: each
+:class:`Sponsorship` records when the state joined, and whether the record of it was verified.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .dates import parse_when
+from .errors import UnscTrackerError
+from .members import MemberState, member
+
+__all__ = [
+    "DraftResolution",
+    "MemberName",
+    "Resolution",
+    "Role",
+    "Sponsorship",
+    "When",
+    "draft_symbol",
+]
+
+_DRAFT_SYMBOL = re.compile(r"^S/(\d{4})/(\d{1,4})(?:/Rev\.([1-9]\d*))?$")
+_RESOLUTION_SYMBOL = re.compile(r"^S/RES/([1-9]\d*) \((\d{4})\)$")
+
+
+def _when(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_when(value)
+        except UnscTrackerError as err:
+            raise ValueError(str(err)) from None
+    return value
+
+
+When = Annotated[datetime | date, BeforeValidator(_when)]
+"""A day, or a day and a time when the source gives one (ISO text or an English date)."""
+
+
+def _member_name(value: str) -> str:
+    # Errors of member() are LookupErrors; pydantic only collects ValueErrors with their place.
+    try:
+        return member(value).name
+    except UnscTrackerError as err:
+        raise ValueError(str(err)) from None
+
+
+MemberName = Annotated[str, AfterValidator(_member_name)]
+"""A member state given by any name :func:`~unsc_tracker.members.member` accepts, kept as its UN
+short name so files stay readable."""
+
+
+def draft_symbol(symbol: str) -> str:
+    """Check a draft's S/ symbol (``S/2016/846`` or ``S/2016/846/Rev.1``) and return it.
+
+    >>> draft_symbol("S/2016/846/Rev.1")
+    'S/2016/846/Rev.1'
+    >>> draft_symbol("S/PV.7785")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'S/PV.7785' is not a draft symbol: expected S/<year>/<number>, ...
+    """
+    found = _DRAFT_SYMBOL.match(symbol)
+    if not found or not 1946 <= int(found.group(1)) <= 2100 or int(found.group(2)) == 0:
+        raise ValueError(
+            f"{symbol!r} is not a draft symbol: expected S/<year>/<number>, optionally "
+            "/Rev.<n>, as in S/2016/846 or S/2016/846/Rev.1"
+        )
+    return symbol
+
+
+def base_symbol(symbol: str) -> str:
+    """A draft symbol without its revision suffix.
+
+    >>> base_symbol("S/2016/846/Rev.2")
+    'S/2016/846'
+    """
+    return symbol.split("/Rev.", 1)[0]
+
+
+DraftSymbol = Annotated[str, AfterValidator(draft_symbol)]
+
+
+class Role(StrEnum):
+    """A sponsor's part in a draft."""
+
+    MAIN_SPONSOR = "main_sponsor"
+    """A drafter (penholder or co-penholder): France and Spain for S/2016/846."""
+    CO_SPONSOR = "co_sponsor"
+    """A state that joins the text as a sponsor without drafting it."""
+
+
+class Sponsorship(BaseModel):
+    """One state sponsoring a draft: its role, when it joined, and how sure the record is.
+
+    A sponsorship that is not verified must say why in ``note``.
+
+    >>> Sponsorship(member="France", role="main_sponsor").member
+    'France'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    member: MemberName
+    role: Role = Role.CO_SPONSOR
+    joined: When | None = Field(default=None, description="when the state joined, if recorded")
+    verified: bool = True
+    source: str | None = Field(default=None, description="document symbol or address")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _reason(self) -> Sponsorship:
+        if not self.verified and not self.note:
+            raise ValueError(
+                f"sponsorship of {self.member} is marked verified = false: give the reason in note"
+            )
+        return self
+
+    @property
+    def state(self) -> MemberState:
+        return member(self.member)
+
+
+class DraftResolution(BaseModel):
+    """A draft resolution: symbol (or an id before it has one), title, sponsors, rivals.
+
+    ``chapter`` and ``dispute_parties`` feed the Article 27(3) proviso: a party to a dispute
+    voting on a Chapter VI decision draws a warning (PROCEDURE V7).
+
+    >>> d = DraftResolution(symbol="S/2016/847", title="The situation in the Middle East",
+    ...                     sponsors=[Sponsorship(member="Russia", role="main_sponsor")],
+    ...                     rivals=["S/2016/846"])
+    >>> d.id, d.sponsors[0].member, d.rivals
+    ('S/2016/847', 'Russian Federation', ('S/2016/846',))
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(default="", description="how the draft is known; defaults to its symbol")
+    symbol: DraftSymbol | None = Field(default=None, description="the S/ symbol once in blue")
+    title: str | None = None
+    agenda_item: str | None = Field(default=None, description="the Council's agenda item")
+    penholder: MemberName | None = None
+    sponsors: tuple[Sponsorship, ...] = Field(
+        default=(), description="sponsors from the start; later ones join by events"
+    )
+    rivals: tuple[DraftSymbol, ...] = Field(default=(), description="symbols of rival drafts")
+    chapter: Literal["VI", "VII", "VIII"] | None = Field(
+        default=None, description="Charter chapter the decision is taken under"
+    )
+    dispute_parties: tuple[MemberName, ...] = Field(
+        default=(), description="members party to the dispute (Art. 27(3) proviso)"
+    )
+    expected_vote: When | None = Field(default=None, description="when the vote is expected")
+    source: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _identity(self) -> DraftResolution:
+        if not self.id:
+            if self.symbol is None:
+                raise ValueError("a draft needs a symbol (S/2016/846) or, before it has one, an id")
+            object.__setattr__(self, "id", self.symbol)
+        seen: set[str] = set()
+        for sponsorship in self.sponsors:
+            if sponsorship.member in seen:
+                raise ValueError(f"sponsors lists {sponsorship.member} twice")
+            seen.add(sponsorship.member)
+        if self.symbol is not None and base_symbol(self.symbol) in map(base_symbol, self.rivals):
+            raise ValueError(f"rivals names the draft itself ({self.symbol})")
+        return self
+
+
+class Resolution(BaseModel):
+    """An adopted resolution: number and year, as in ``S/RES/2334 (2016)``, and its draft.
+
+    >>> r = Resolution.parse("S/RES/2334 (2016)")
+    >>> r.number, r.year, str(r)
+    (2334, 2016, 'S/RES/2334 (2016)')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    number: int = Field(ge=1)
+    year: int = Field(ge=1946, le=2100)
+    draft: DraftSymbol | None = Field(default=None, description="the draft it was adopted from")
+    adopted: date | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _same_year(self) -> Resolution:
+        if self.adopted is not None and self.adopted.year != self.year:
+            raise ValueError(
+                f"resolution {self.symbol} is dated {self.adopted.isoformat()}, not in {self.year}"
+            )
+        return self
+
+    @classmethod
+    def parse(cls, symbol: str, **fields: object) -> Resolution:
+        """A resolution from its symbol, ``S/RES/<number> (<year>)``."""
+        found = _RESOLUTION_SYMBOL.match(symbol.strip())
+        if not found:
+            raise ValueError(
+                f"{symbol!r} is not a resolution symbol: expected S/RES/<number> (<year>), "
+                "as in S/RES/2334 (2016)"
+            )
+        return cls.model_validate(
+            {"number": int(found.group(1)), "year": int(found.group(2)), **fields}
+        )
+
+    @property
+    def symbol(self) -> str:
+        return f"S/RES/{self.number} ({self.year})"
+
+    def __str__(self) -> str:
+        return self.symbol

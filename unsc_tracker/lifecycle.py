@@ -1,0 +1,258 @@
+"""Where a draft stands, and which events can move it where: a transition table as plain data.
+
+The stages follow ``reference/PROCEDURE.md`` §2, simplified where that helps:
+
+- ``concept`` is the start: the penholder prepares a text no one else has seen (D1, D3);
+- ``zero_draft`` covers a text shared with a limited circle, the P3, the P5 or a group of
+  friends (§2's optional P5 consultation is folded into it; D2, D3);
+- ``negotiation`` (all fifteen, D4), ``under_silence`` and ``agreed`` (D5), ``in_blue`` (D6),
+  ``scheduled`` (a meeting is called to vote; §2's "at meeting" is folded into it);
+- the ends: ``adopted``, ``vetoed``, ``failed`` (by the vote, computed by
+  :func:`~unsc_tracker.voting.tally`), ``withdrawn`` (rule 35) and ``not_put_to_vote`` (D10).
+
+Withdrawal is an end with one way out. Rule 35 lets a member that seconded a withdrawn draft
+require that it be put to the vote, keeping its precedence; §2 models that with a pending
+stage. Here the draft is ``withdrawn`` and a ``revived`` event, the seconder's demand, is the
+single transition that leaves an end stage: it goes to ``scheduled``, since the demand is to put
+the draft to the vote (resolution 2334 (2016), D9; S/2017/933, E6). The table is checked when
+the module loads: every stage is reachable from ``concept``, every stage can reach an end, and
+no end has an outgoing transition except revival from ``withdrawn``.
+
+A draft may go into blue from any stage before agreement: sponsors can ask for a vote at any
+time (D6, E8; S/2016/847 went into blue without negotiation among the fifteen).
+
+Events that move no stage (positions, contacts, statements, sponsors joining or leaving) are
+allowed in every stage that is not an end. After an end, only statements (explanations of
+vote, D12) are allowed, and ``revived`` after ``withdrawn``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+from .errors import IllegalEventError
+from .events import EventKind
+
+__all__ = [
+    "END_STAGES",
+    "INFERABLE",
+    "NEUTRAL_EVENTS",
+    "START",
+    "TRANSITIONS",
+    "Stage",
+    "allowed",
+    "illegal",
+    "inferred_path",
+]
+
+
+class Stage(StrEnum):
+    """Where a draft stands (PROCEDURE §2)."""
+
+    CONCEPT = "concept"
+    ZERO_DRAFT = "zero_draft"
+    NEGOTIATION = "negotiation"
+    UNDER_SILENCE = "under_silence"
+    AGREED = "agreed"
+    IN_BLUE = "in_blue"
+    SCHEDULED = "scheduled"
+    ADOPTED = "adopted"
+    VETOED = "vetoed"
+    FAILED = "failed"
+    WITHDRAWN = "withdrawn"
+    NOT_PUT_TO_VOTE = "not_put_to_vote"
+
+    @property
+    def final(self) -> bool:
+        """Whether the draft's life has ended (``withdrawn`` can still be revived)."""
+        return self in END_STAGES
+
+
+K = EventKind
+S = Stage
+_DROP: Mapping[EventKind, tuple[Stage, ...]] = {
+    K.WITHDRAWN: (S.WITHDRAWN,),
+    K.NOT_PUT_TO_VOTE: (S.NOT_PUT_TO_VOTE,),
+    K.ABANDONED: (S.NOT_PUT_TO_VOTE,),
+}
+
+TRANSITIONS: Mapping[Stage, Mapping[EventKind, tuple[Stage, ...]]] = MappingProxyType(
+    {
+        S.CONCEPT: {
+            K.CIRCULATED: (S.ZERO_DRAFT, S.NEGOTIATION),
+            K.PUT_IN_BLUE: (S.IN_BLUE,),
+            K.NOT_PUT_TO_VOTE: (S.NOT_PUT_TO_VOTE,),
+            K.ABANDONED: (S.NOT_PUT_TO_VOTE,),
+        },
+        S.ZERO_DRAFT: {
+            K.CIRCULATED: (S.ZERO_DRAFT, S.NEGOTIATION),
+            K.REVISED: (S.ZERO_DRAFT,),
+            K.PUT_IN_BLUE: (S.IN_BLUE,),
+            **_DROP,
+        },
+        S.NEGOTIATION: {
+            K.REVISED: (S.NEGOTIATION,),
+            K.SILENCE_STARTED: (S.UNDER_SILENCE,),
+            K.PUT_IN_BLUE: (S.IN_BLUE,),
+            **_DROP,
+        },
+        S.UNDER_SILENCE: {
+            K.SILENCE_BROKEN: (S.NEGOTIATION,),
+            K.SILENCE_EXTENDED: (S.UNDER_SILENCE,),
+            K.SILENCE_PASSED: (S.AGREED,),
+            **_DROP,
+        },
+        S.AGREED: {
+            K.REVISED: (S.NEGOTIATION,),
+            K.PUT_IN_BLUE: (S.IN_BLUE,),
+            **_DROP,
+        },
+        S.IN_BLUE: {
+            K.REVISED: (S.IN_BLUE,),
+            K.VOTE_SCHEDULED: (S.SCHEDULED,),
+            **_DROP,
+        },
+        S.SCHEDULED: {
+            K.REVISED: (S.SCHEDULED,),
+            K.VOTE_SCHEDULED: (S.SCHEDULED,),
+            K.VOTE_HELD: (S.ADOPTED, S.VETOED, S.FAILED),
+            **_DROP,
+        },
+        S.ADOPTED: {},
+        S.VETOED: {},
+        S.FAILED: {},
+        S.WITHDRAWN: {K.REVIVED: (S.SCHEDULED,)},
+        S.NOT_PUT_TO_VOTE: {},
+    }
+)
+"""Stage -> event kind -> the stages it can lead to; the event's content picks one (the
+audience of a circulation, the outcome of a vote)."""
+
+START = Stage.CONCEPT
+END_STAGES = frozenset(
+    {S.ADOPTED, S.VETOED, S.FAILED, S.WITHDRAWN, S.NOT_PUT_TO_VOTE},
+)
+NEUTRAL_EVENTS = frozenset(
+    {K.POSITION_STATED, K.DIPLOMATIC_CONTACT, K.STATEMENT, K.SPONSOR_JOINED, K.SPONSOR_LEFT},
+)
+"""Events that move no stage; allowed in every stage that is not an end."""
+AFTER_END = frozenset({K.STATEMENT})
+"""Events allowed after an end stage (explanations of vote)."""
+
+INFERABLE: Mapping[EventKind, Stage] = MappingProxyType(
+    {
+        K.CIRCULATED: S.NEGOTIATION,
+        K.SILENCE_PASSED: S.AGREED,
+        K.PUT_IN_BLUE: S.IN_BLUE,
+        K.VOTE_SCHEDULED: S.SCHEDULED,
+    }
+)
+"""Steps the record often leaves out, which replay with ``infer=True`` may insert, and where
+each leads: a vote with no "put in blue" or meeting announced before it."""
+
+
+def _check_table() -> dict[tuple[Stage, EventKind], tuple[tuple[EventKind, Stage], ...]]:
+    """Check the table's shape and return the shortest inferable path to each legal event."""
+    if set(TRANSITIONS) != set(Stage):
+        raise RuntimeError("transition table: every stage needs an entry")
+    for stage, moves in TRANSITIONS.items():
+        for kind, targets in moves.items():
+            if kind in NEUTRAL_EVENTS or not targets:
+                raise RuntimeError(f"transition table: {stage} -> {kind} is not a stage change")
+        if stage in END_STAGES and set(moves) - ({K.REVIVED} if stage is S.WITHDRAWN else set()):
+            raise RuntimeError(f"transition table: end stage {stage} has outgoing transitions")
+    reached = {START}
+    queue = deque([START])
+    while queue:
+        for targets in TRANSITIONS[queue.popleft()].values():
+            for target in targets:
+                if target not in reached:
+                    reached.add(target)
+                    queue.append(target)
+    if reached != set(Stage):
+        missing = ", ".join(sorted(set(Stage) - reached))
+        raise RuntimeError(f"transition table: unreachable from {START}: {missing}")
+    for stage in Stage:
+        if stage not in END_STAGES and not _reaches_end(stage):
+            raise RuntimeError(f"transition table: {stage} cannot reach an end")
+    paths: dict[tuple[Stage, EventKind], tuple[tuple[EventKind, Stage], ...]] = {}
+    for stage in Stage:
+        # Breadth first over inferable steps: the first stage where each kind is legal.
+        seen = {stage}
+        frontier: deque[tuple[Stage, tuple[tuple[EventKind, Stage], ...]]] = deque([(stage, ())])
+        while frontier:
+            here, path = frontier.popleft()
+            for kind in TRANSITIONS[here]:
+                paths.setdefault((stage, kind), path)
+            for kind, target in INFERABLE.items():
+                if target in TRANSITIONS[here].get(kind, ()) and target not in seen:
+                    seen.add(target)
+                    frontier.append((target, (*path, (kind, target))))
+    return paths
+
+
+def _reaches_end(stage: Stage) -> bool:
+    seen = {stage}
+    queue = deque([stage])
+    while queue:
+        for targets in TRANSITIONS[queue.popleft()].values():
+            for target in targets:
+                if target in END_STAGES:
+                    return True
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+    return False
+
+
+_PATHS = _check_table()
+
+
+def allowed(stage: Stage, kind: EventKind | str) -> bool:
+    """Whether an event of ``kind`` can happen to a draft in ``stage``.
+
+    >>> allowed(Stage.NEGOTIATION, "position_stated"), allowed(Stage.WITHDRAWN, "vote_held")
+    (True, False)
+    >>> allowed(Stage.WITHDRAWN, "revived"), allowed(Stage.VETOED, "statement")
+    (True, True)
+    """
+    kind = EventKind(kind)
+    if kind in TRANSITIONS[stage]:
+        return True
+    if stage in END_STAGES:
+        return kind in AFTER_END
+    return kind in NEUTRAL_EVENTS
+
+
+def inferred_path(
+    stage: Stage, kind: EventKind | str
+) -> tuple[tuple[EventKind, Stage], ...] | None:
+    """The steps to insert before an event the stage does not allow, or None if none can.
+
+    >>> [k.value for k, _ in inferred_path(Stage.NEGOTIATION, "vote_held")]
+    ['put_in_blue', 'vote_scheduled']
+    >>> inferred_path(Stage.WITHDRAWN, "vote_held") is None
+    True
+    """
+    return _PATHS.get((stage, EventKind(kind)))
+
+
+def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError:
+    """The error for an event that cannot happen in ``stage``, naming what can.
+
+    >>> print(illegal("S/2016/846", "vote_held", "2016-10-09", Stage.VETOED))
+    S/2016/846: vote_held on 2016-10-09 cannot happen while the draft is vetoed (an end stage: ...)
+    """
+    if stage in END_STAGES:
+        after = sorted({*AFTER_END, *TRANSITIONS[stage]})
+        hint = f"an end stage: only {' or '.join(after)} can follow"
+    else:
+        hint = (
+            "allowed here: " + ", ".join(sorted(TRANSITIONS[stage])) + " and events moving no stage"
+        )
+    return IllegalEventError(
+        f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
+    )
