@@ -422,8 +422,9 @@ def _count_problems(
     if result.outcome is not Outcome.VETOED:
         problems.append(f"a ballot set with these counts is {result} under Art. 27, not vetoed")
     elif {s.code for s in result.vetoed_by} != {s.code for s in vetoers}:
-        found = ", ".join(s.name for s in result.vetoed_by)
-        problems.append(f"a ballot set with these counts is vetoed by {found}, not the listed")
+        found = " and ".join(s.name for s in result.vetoed_by)
+        listed = " and ".join(s.name for s in vetoers)
+        problems.append(f"a ballot set with these counts is vetoed by {found}, not by {listed}")
     elif result.counts != f"{yes}-{no}-{abstain}":
         problems.append(f"the ballot set comes out {result.counts}, not {yes}-{no}-{abstain}")
     return problems
