@@ -426,7 +426,8 @@ class _Reader:
         vetoers = self.vetoers(decisive) if outcome is Outcome.VETOED else ()
         draft_symbol = symbol if kind is DocumentKind.DRAFT_RESOLUTION else self.draft_symbol(steps)
         counts = self.counts()
-        if decisive is not None and counts:
+        malformed = any(p.kind is ProblemKind.COUNT_MALFORMED for p in self.problems)
+        if decisive is not None and counts and not malformed:
             self.check_summary(decisive, counts)
         vote = self.vote(counts, day, draft_symbol, meeting)
         return AknRecord(
