@@ -200,9 +200,9 @@ def test_s_res_2720_2023_adopted_13_0_2() -> None:
     assert record.date == date(2023, 12, 22)
     assert _codes(record.sponsors) == ["ARE"]
     # Zero-padded in the file: value="013", value="002".
-    assert [(ballot.value, value) for ballot, value, _ in record.counts] == [
-        ("yes", 13),
-        ("abstain", 2),
+    assert [(count.option, count.ballot.value, count.declared) for count in record.counts] == [
+        ("inFavour", "yes", 13),
+        ("abstaining", "abstain", 2),
     ]
     assert record.vote is not None
     assert record.vote.symbol == "S/2023/1029"

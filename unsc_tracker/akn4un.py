@@ -36,6 +36,7 @@ from .voting import Ballot, Outcome, VoteRecord, tally
 
 __all__ = [
     "AknRecord",
+    "Count",
     "DocumentKind",
     "OutcomeCheck",
     "Problem",
@@ -157,6 +158,26 @@ class OutcomeCheck(BaseModel):
         return f"{self.symbol}: {self.reason}"
 
 
+class Count(BaseModel):
+    """One ``<count>`` of a vote as the file gives it: the option, the declared value, the names.
+
+    >>> Count(option="inFavour", ballot="yes", declared=13, names=("ALBANIA",)).matches
+    False
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    option: str = Field(description="the refersTo word: inFavour, against, abstaining")
+    ballot: Ballot
+    declared: int = Field(ge=0, description="the value attribute, zero padding dropped")
+    names: tuple[str, ...] = Field(description="the members named, as printed")
+
+    @property
+    def matches(self) -> bool:
+        """Whether the declared value is the number of names listed."""
+        return self.declared == len(self.names)
+
+
 class AknRecord(BaseModel):
     """One Security Council text read from an AKN4UN file.
 
@@ -184,19 +205,25 @@ class AknRecord(BaseModel):
     )
     sponsors: tuple[MemberState, ...] = ()
     unresolved_sponsors: tuple[str, ...] = ()
-    counts: tuple[tuple[Ballot, int, tuple[str, ...]], ...] = Field(
-        default=(), description="(ballot, declared value, names listed) for each <count>"
-    )
+    counts: tuple[Count, ...] = Field(default=(), description="each <count>, as the file gives it")
     vote: VoteRecord | None = None
     problems: tuple[Problem, ...] = ()
 
     @property
     def computed_outcome(self) -> Outcome | None:
-        """What Article 27 makes of the recorded ballots, or None without a vote."""
+        """What Article 27 makes of the recorded ballots, or None without a vote.
+
+        >>> loads(_example_document()).computed_outcome
+        <Outcome.VETOED: 'vetoed'>
+        """
         return tally(self.vote).outcome if self.vote is not None else None
 
     def problem_kinds(self) -> tuple[ProblemKind, ...]:
-        """The kinds of the record's problems, in the order found."""
+        """The kinds of the record's problems, in the order found.
+
+        >>> loads(_example_document().replace("S/PV.9371", "S/PV9371")).problem_kinds()
+        (<ProblemKind.MEETING_SYMBOL_MALFORMED: 'meeting_symbol_malformed'>,)
+        """
         return tuple(problem.kind for problem in self.problems)
 
     def check(self) -> OutcomeCheck:
@@ -444,7 +471,7 @@ class _Reader:
             recorded_vetoed_by=vetoers,
             sponsors=sponsors.sponsors,
             unresolved_sponsors=sponsors.unresolved,
-            counts=tuple((ballot, value, names) for ballot, value, names, _ in counts),
+            counts=tuple(count for count, _ in counts),
             vote=vote,
             problems=tuple(self.problems),
         )
@@ -613,7 +640,7 @@ class _Reader:
         return names.sponsors
 
     def check_summary(self, step: _Step, counts: list[_Count]) -> None:
-        declared = {ballot: value for ballot, value, _, _ in counts}
+        declared = {count.ballot: count.declared for count, _ in counts}
         summary = _SUMMARY.search(step.by)
         if summary is not None:
             said = tuple(int(n) for n in summary.groups())
@@ -665,7 +692,7 @@ class _Reader:
                     f"{where}/@value",
                     f"declares {raw!r} ({value}) but names {len(names)} members",
                 )
-            counts.append((ballot, value, names, where))
+            counts.append((Count(option=option, ballot=ballot, declared=value, names=names), where))
         return counts
 
     def vote(
@@ -682,7 +709,8 @@ class _Reader:
         ballots: dict[str, Ballot] = {}
         options: dict[str, str] = {}
         usable = True
-        for ballot, _, names, where in counts:
+        for count, where in counts:
+            ballot, names = count.ballot, count.names
             for name in names:
                 try:
                     state = member(name)
@@ -714,7 +742,7 @@ class _Reader:
             return None
 
 
-_Count = tuple[Ballot, int, tuple[str, ...], str]
+_Count = tuple[Count, str]  # a count and where it sits, for problem messages
 
 
 # -- sponsor lists -----------------------------------------------------------------------------
