@@ -561,7 +561,7 @@ def test_doctype_is_refused_before_parsing(tmp_path: Path) -> None:
 
 def test_external_entity_is_refused() -> None:
     text = '<!ENTITY xxe SYSTEM "file:///etc/passwd">' + _document()
-    with pytest.raises(AknError, match=r"^<string>: refused: a ENTITY declaration at line 1"):
+    with pytest.raises(AknError, match=r"^<string>: refused: an ENTITY declaration at line 1"):
         akn4un.loads(text)
 
 

@@ -353,15 +353,16 @@ def _read(data: bytes, source: str, path: Path | None) -> AknRecord:
 
 def _refuse_declarations(data: bytes, source: str) -> None:
     # A UTF-16 document would hide the declaration from a byte search: look at its text.
-    head = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
+    head = data.decode("utf-16", "replace") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
     probe = head.encode("utf-8") if isinstance(head, str) else head
     found = _DECLARATION.search(probe)
     if found is not None:
         line = probe.count(b"\n", 0, found.start()) + 1
         word = found.group(1).decode("ascii").upper()
+        article = "an" if word == "ENTITY" else "a"
         raise AknError(
-            f"{source}: refused: a {word} declaration at line {line}; AKN4UN documents have "
-            "none, and entities are not expanded"
+            f"{source}: refused: {article} {word} declaration at line {line}; "
+            "AKN4UN documents have none, and entities are not expanded"
         )
 
 
