@@ -40,7 +40,15 @@ from .errors import BallotError, NotOnCouncilError
 from .members import MemberState, member
 from .voting import Ballot, Outcome
 
-__all__ = ["Expectation", "Positions", "Probabilities", "Stance", "expect", "probabilities"]
+__all__ = [
+    "Distributions",
+    "Expectation",
+    "Positions",
+    "Probabilities",
+    "Stance",
+    "expect",
+    "probabilities",
+]
 
 _TOLERANCE = 1e-9
 """How far a sum of probabilities may stray from 1 before it counts as an input error."""
@@ -63,7 +71,11 @@ class Stance(StrEnum):
         """
         if isinstance(word, Stance):
             return word
-        found = _STANCE_WORDS.get(word.strip().casefold()) if isinstance(word, str) else None
+        if not isinstance(word, str):
+            found = None
+        else:
+            # The exact word is the common case; only a miss pays for normalising it.
+            found = _STANCE_WORDS.get(word) or _STANCE_WORDS.get(word.strip().casefold())
         if found is None:
             whose = f" for {who}" if who else ""
             allowed = ", ".join(stance.value for stance in cls)
@@ -86,6 +98,7 @@ Distributions = (
     | Mapping[MemberState, Distribution]
     | Mapping[str | MemberState, Distribution]
 )
+"""Per-member chances over ballots, keyed like :data:`Positions`."""
 
 
 def _probability(value: float) -> float:
