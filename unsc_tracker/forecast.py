@@ -13,7 +13,7 @@ undecided, ``T`` the threshold:
   (certain once ``yes >= T``, since the vote would force their veto), failed otherwise;
 - no permanent member opposes: adopted if ``yes >= T`` and no permanent member is undecided;
   failed if ``yes + u < T``; open otherwise, including while an undecided permanent member
-  could still veto a draft that has its nine votes.
+  could still veto a draft that has reached the threshold.
 
 An expectation is ``certain`` when every way the undecided members could vote gives that
 outcome. Only the outcome counts here: another undecided permanent member joining a certain veto
