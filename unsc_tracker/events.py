@@ -196,7 +196,8 @@ class SponsorJoined(_Event):
     def _summary(self) -> str:
         who = self.members[0] if len(self.members) == 1 else f"{len(self.members)} states"
         flag = "" if self.verified else " (unverified)"
-        return f"{who} joins as {self.role.value.replace('_', '-')}{flag}"
+        verb = "joins" if len(self.members) == 1 else "join"
+        return f"{who} {verb} as {self.role.value.replace('_', '-')}{flag}"
 
 
 class SponsorLeft(_Event):
