@@ -29,6 +29,7 @@ counts Monday to Friday and does not count UN holidays yet.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -139,17 +140,31 @@ class Replay:
 
     __slots__ = ("_days", "draft", "snapshots")
 
-    def __init__(self, draft: DraftResolution, snapshots: Sequence[Snapshot]) -> None:
+    def __init__(
+        self,
+        draft: DraftResolution,
+        snapshots: Sequence[Snapshot],
+        days: Sequence[date] | None = None,
+    ) -> None:
         self.draft = draft
         self.snapshots: tuple[Snapshot, ...] = tuple(snapshots)
-        self._days = [snapshot.day for snapshot in self.snapshots]
+        self._days = list(days) if days is not None else [s.day for s in self.snapshots]
 
     @classmethod
     def from_events(
         cls, draft: DraftResolution, events: Iterable[Event], *, infer: bool = False
     ) -> Replay:
         """Replay ``events`` for ``draft``; strict unless ``infer`` (see the module docstring)."""
-        return cls(draft, _run(draft, events, infer))
+        # The replay builds many small acyclic tuples: pausing the cyclic collector saves
+        # about a fifth of the time, and it is restarted whatever happens.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            snapshots, days = _run(draft, events, infer)
+        finally:
+            if collecting:
+                gc.enable()
+        return cls(draft, snapshots, days)
 
     @property
     def final(self) -> Snapshot:
@@ -198,56 +213,76 @@ def _sort_key(event: Event) -> date:
     return when.date() if type(when) is datetime else when
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _seated(day: date) -> frozenset[str]:
-    return frozenset(state.name for state in council(on=day).members)
+    """The names on the Council that day; one shared object per composition."""
+    names = frozenset(state.name for state in council(on=day).members)
+    return _COMPOSITIONS.setdefault(names, names)
 
 
-def _run(draft: DraftResolution, events: Iterable[Event], infer: bool) -> list[Snapshot]:
-    ordered = sorted(events, key=_sort_key)
+_COMPOSITIONS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _run(
+    draft: DraftResolution, events: Iterable[Event], infer: bool
+) -> tuple[list[Snapshot], list[date]]:
+    """Replay the events; returns the snapshots and their days (for ``as_of``)."""
+    keyed = [
+        (when.date() if type(when := event.date) is datetime else when, event) for event in events
+    ]
+    if any(keyed[i][0] > keyed[i + 1][0] for i in range(len(keyed) - 1)):
+        keyed.sort(key=_first)  # stable: same-day events keep their order
     name = draft.id
     stage = START
     symbol = draft.symbol
     sponsors = tuple(draft.sponsors)
     stated: dict[str, Stance] = {}
+    stated_key: frozenset[tuple[str, Stance]] = frozenset()
     positions = _NO_POSITIONS
+    known_positions: dict[
+        tuple[frozenset[tuple[str, Stance]], str, Stance],
+        tuple[dict[str, Stance], frozenset[tuple[str, Stance]], Mapping[str, Stance]],
+    ] = {}
     blue_at: date | None = None
-    meeting_at: date | None = draft.expected_vote
+    meeting_day = day_of(draft.expected_vote) if draft.expected_vote is not None else None
     result: VoteResult | None = None
     ga_due: date | None = None
     expected: Expectation | None = None
-    forecasts: dict[tuple[frozenset[tuple[str, Stance]], frozenset[str]], Expectation] = {}
+    forecasts: dict[tuple[int, frozenset[tuple[str, Stance]], frozenset[str]], Expectation] = {}
     forecast_day: date | None = None
+    seated: frozenset[str] = frozenset()
     dirty = True
     out: list[Snapshot] = []
     append = out.append
-    make = Snapshot._make
+    new = tuple.__new__
+    no_warnings: tuple[str, ...] = ()
     # Event kinds are plain strings on the models; the table's StrEnum keys hash the same.
     transitions = cast(Mapping[Stage, Mapping[str, tuple[Stage, ...]]], TRANSITIONS)
     neutral = NEUTRAL_EVENTS
-    for event in ordered:
+    ends = END_STAGES
+    for day, event in keyed:
         kind = event.kind
         moves = transitions[stage]
-        warnings: tuple[str, ...] = ()
-        inferred: tuple[str, ...] = ()
-        if kind not in moves and (kind not in neutral or stage in END_STAGES):
-            if stage in END_STAGES and kind in AFTER_END:
-                pass
-            else:
-                path = inferred_path(stage, kind) if infer else None
-                if path is None:
-                    raise illegal(name, kind, event.date.isoformat(), stage)
-                steps = []
-                for step, target in path:
-                    steps.append(f"{step.value} (inferred before {kind} on {event.day})")
-                    if target in _BLUE_STAGES and stage not in _BLUE_STAGES:
-                        blue_at = None
-                    stage = target
-                inferred = tuple(steps)
-                moves = transitions[stage]
-        if kind in moves:
-            targets = moves[kind]
-            cls = type(event)
+        warnings = inferred = no_warnings
+        targets = moves.get(kind)
+        if (
+            targets is None
+            and (kind not in neutral or stage in ends)
+            and (stage not in ends or kind not in AFTER_END)
+        ):
+            path = inferred_path(stage, kind) if infer else None
+            if path is None:
+                raise illegal(name, kind, event.date.isoformat(), stage)
+            steps = []
+            for step, target in path:
+                steps.append(f"{step.value} (inferred before {kind} on {day})")
+                if target in _BLUE_STAGES and stage not in _BLUE_STAGES:
+                    blue_at = None  # put in blue at an unknown time
+                stage = target
+            inferred = tuple(steps)
+            targets = transitions[stage].get(kind)
+        cls = type(event)
+        if targets is not None:
             if cls is VoteHeld:
                 assert isinstance(event, VoteHeld)
                 result = _tally(draft, event, symbol)
@@ -255,13 +290,12 @@ def _run(draft: DraftResolution, events: Iterable[Event], infer: bool) -> list[S
                 warnings = result.warnings + _blue_warnings(blue_at, event.date)
                 expected = expect(
                     {who: _BALLOT_STANCE[b] for who, b in event.ballots.items()},
-                    event.day,
+                    day,
                     procedural=event.procedural,
                 )
-                if result.outcome is Outcome.VETOED and event.day >= GA_VETO_DEBATE_FROM:
-                    ga_due = add_working_days(event.day, GA_WORKING_DAYS)
+                if result.outcome is Outcome.VETOED and day >= GA_VETO_DEBATE_FROM:
+                    ga_due = add_working_days(day, GA_WORKING_DAYS)
                     warnings += (_ga_warning(ga_due),)
-                dirty = False
             elif cls is Circulated:
                 assert isinstance(event, Circulated)
                 wanted = Stage.NEGOTIATION if event.audience == "all15" else Stage.ZERO_DRAFT
@@ -270,50 +304,65 @@ def _run(draft: DraftResolution, events: Iterable[Event], infer: bool) -> list[S
                     raise illegal(name, what, event.date.isoformat(), stage)
                 stage = wanted
             else:
-                if cls is PutInBlue:
+                if cls is Revised:
+                    revised: Revised = event  # type: ignore[assignment]  # checked by class
+                    if revised.symbol is not None:
+                        warnings = _revision_warnings(draft, symbol, revised.symbol, stage)
+                        symbol = revised.symbol
+                elif cls is PutInBlue:
                     assert isinstance(event, PutInBlue)
                     symbol = event.symbol or symbol
                     blue_at = event.date
                     warnings = _symbol_warnings(draft, symbol)
-                elif cls is Revised:
-                    assert isinstance(event, Revised)
-                    if event.symbol is not None:
-                        warnings = _revision_warnings(draft, symbol, event.symbol, stage)
-                        symbol = event.symbol
                 elif cls is VoteScheduled:
                     assert isinstance(event, VoteScheduled)
                     if event.meeting_date is not None:
-                        meeting_at = event.meeting_date
+                        meeting_day = day_of(event.meeting_date)
                 elif cls is Revived:
                     assert isinstance(event, Revived)
                     sponsors = _add_sponsors(sponsors, event.by, Role.MAIN_SPONSOR, event, True)
                     dirty = True
                 stage = targets[0]
-        elif type(event) is PositionStated:
-            stated = {**stated, event.member: event.stance}
-            positions = MappingProxyType(stated)
+        elif cls is PositionStated:
+            position: PositionStated = event  # type: ignore[assignment]  # checked by class
+            # Positions recur as members change their minds: share one mapping per state.
+            step_key = (stated_key, position.member, position.stance)
+            shared = known_positions.get(step_key)
+            if shared is None:
+                stated = {**stated, position.member: position.stance}
+                shared = known_positions[step_key] = (
+                    stated,
+                    frozenset(stated.items()),
+                    MappingProxyType(stated),
+                )
+            stated, stated_key, positions = shared
             dirty = True
-        elif type(event) is SponsorJoined:
+        elif cls is SponsorJoined:
+            assert isinstance(event, SponsorJoined)
             sponsors = _add_sponsors(sponsors, event.members, event.role, event, event.verified)
             dirty = True
-        elif type(event) is SponsorLeft:
+        elif cls is SponsorLeft:
+            assert isinstance(event, SponsorLeft)
             sponsors = _drop_sponsors(name, sponsors, event)
             dirty = True
         if result is None:
-            day = day_of(meeting_at) if meeting_at is not None else event.day
-            if dirty or day != forecast_day:
-                seated = _seated(day)
-                if dirty or forecast_day is None or seated is not _seated(forecast_day):
-                    key = _positions_key(sponsors, stated, seated)
-                    found = forecasts.get((key, seated))
-                    if found is None:
-                        found = forecasts[(key, seated)] = expect(dict(key), day)
-                    expected = found
-                forecast_day = day
+            when = meeting_day or day
+            if when != forecast_day:
+                now_seated = _seated(when)
+                dirty = dirty or now_seated is not seated
+                seated, forecast_day = now_seated, when
+            if dirty:
+                # Snapshots keep every sponsors tuple alive, so its id is unique in this run.
+                key = (id(sponsors), stated_key, seated)
+                found = forecasts.get(key)
+                if found is None:
+                    effective = _effective(sponsors, stated, seated)
+                    found = forecasts[key] = expect(effective, when)
+                expected = found
                 dirty = False
-        assert expected is not None
         append(
-            make(
+            new(
+                Snapshot,
                 (
                     event,
                     stage,
@@ -326,18 +375,23 @@ def _run(draft: DraftResolution, events: Iterable[Event], infer: bool) -> list[S
                     inferred,
                     ga_due,
                     name,
-                )
+                ),
             )
         )
-    return out
+    return out, [pair[0] for pair in keyed]
 
 
-def _positions_key(
+def _first(pair: tuple[date, Event]) -> date:
+    return pair[0]
+
+
+def _effective(
     sponsors: tuple[Sponsorship, ...], stated: Mapping[str, Stance], seated: frozenset[str]
-) -> frozenset[tuple[str, Stance]]:
+) -> dict[str, Stance]:
+    """Stated positions of Council members, and verified sponsors on the Council as support."""
     found = {s.member: Stance.SUPPORT for s in sponsors if s.verified and s.member in seated}
     found.update((who, stance) for who, stance in stated.items() if who in seated)
-    return frozenset(found.items())
+    return found
 
 
 def _tally(draft: DraftResolution, event: VoteHeld, symbol: str | None) -> VoteResult:
