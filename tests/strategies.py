@@ -1,0 +1,129 @@
+"""Hypothesis strategies shared by the tests: drafts, events, and whole event logs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from unsc_tracker.council import council
+from unsc_tracker.drafts import DraftResolution
+from unsc_tracker.events import Event, EventKind
+from unsc_tracker.lifecycle import AFTER_END, END_STAGES, NEUTRAL_EVENTS, START, TRANSITIONS
+
+EVENT = TypeAdapter(Event)
+YEAR_START = date(2016, 1, 4)
+SEATED_2016 = tuple(state.name for state in council(on=date(2016, 6, 1)).members)
+OTHER_STATES = ("Germany", "Canada", "Brazil", "India", "South Africa")
+STANCES = ("support", "oppose", "abstain", "undecided")
+BALLOTS = ("yes", "no", "abstain", "absent", "not_voting")
+
+# Any text a user might put in a note: quotes, backslashes, newlines, Arabic, control characters.
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    max_size=30,
+)
+optional_texts = st.none() | texts
+
+
+def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    """The kind-specific fields of one event."""
+    if kind == "circulated":
+        return {"audience": draw(st.sampled_from(("P3", "P5", "friends", "all15")))}
+    if kind in ("silence_started", "silence_extended"):
+        return {"deadline": draw(st.none() | st.datetimes(datetime(2016, 1, 1), datetime(2016, 12, 1)))}
+    if kind == "silence_broken":
+        return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
+    if kind == "vote_scheduled":
+        return {"meeting": draw(st.none() | st.just("S/PV.7785"))}
+    if kind == "vote_held":
+        ballots = {name: draw(st.sampled_from(BALLOTS)) for name in SEATED_2016}
+        return {"ballots": ballots, "procedural": draw(st.booleans())}
+    if kind == "withdrawn":
+        return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
+    if kind == "revived":
+        return {"by": [draw(st.sampled_from(SEATED_2016))]}
+    if kind == "position_stated":
+        who = draw(st.sampled_from(SEATED_2016 + OTHER_STATES))
+        return {"member": who, "stance": draw(st.sampled_from(STANCES))}
+    if kind == "diplomatic_contact":
+        return {"parties": [draw(texts), draw(texts)], "place": draw(optional_texts)}
+    if kind == "statement":
+        return {"by": draw(optional_texts)}
+    return {}
+
+
+@st.composite
+def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
+    """A valid log: every event allowed in the stage the previous ones reached."""
+    stage = START
+    day = YEAR_START
+    sponsors: set[str] = {"France"}
+    log: list[Event] = []
+    for _ in range(draw(st.integers(1, max_events))):
+        moves = list(TRANSITIONS[stage])
+        if stage in END_STAGES:
+            moves += sorted(AFTER_END)
+        else:
+            moves += sorted(NEUTRAL_EVENTS)
+        if not moves:
+            break
+        kind = draw(st.sampled_from(moves))
+        day += timedelta(days=draw(st.integers(0, 3)))
+        when: date = day
+        if draw(st.booleans()):
+            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+        fields = _fields(draw, kind)
+        if kind == "sponsor_joined":
+            fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
+        if kind == "sponsor_left":
+            if not sponsors:
+                continue
+            fields["members"] = [draw(st.sampled_from(sorted(sponsors)))]
+        data = {"kind": kind, "date": when, "note": draw(optional_texts), **fields}
+        data["source"] = draw(optional_texts)
+        event = EVENT.validate_python({k: v for k, v in data.items() if v is not None})
+        if kind == "sponsor_joined":
+            sponsors.update(event.members)  # type: ignore[union-attr]
+        if kind == "sponsor_left":
+            sponsors.difference_update(event.members)  # type: ignore[union-attr]
+        targets = TRANSITIONS[stage].get(EventKind(kind))
+        if targets:
+            if kind == "circulated":
+                stage = targets[-1] if data["audience"] == "all15" else targets[0]
+            else:  # after a vote, every end stage allows the same (statements)
+                stage = targets[0]
+        log.append(event)
+        if kind == "revived":
+            sponsors.update(event.by)  # type: ignore[union-attr]
+    return log
+
+
+@st.composite
+def any_event_logs(draw: st.DrawFn, max_events: int = 12) -> list[Event]:
+    """Events of any kind in any order: most such logs are illegal somewhere."""
+    log: list[Event] = []
+    day = YEAR_START
+    for _ in range(draw(st.integers(1, max_events))):
+        kind = draw(st.sampled_from([k.value for k in EventKind]))
+        day += timedelta(days=draw(st.integers(0, 2)))
+        fields = _fields(draw, kind)
+        if kind in ("sponsor_joined", "sponsor_left"):
+            fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
+        data = {"kind": kind, "date": day, **fields}
+        log.append(EVENT.validate_python({k: v for k, v in data.items() if v is not None}))
+    return log
+
+
+def draft_for_logs() -> DraftResolution:
+    """The draft the random logs belong to."""
+    return DraftResolution.model_validate(
+        {
+            "symbol": "S/2016/900",
+            "sponsors": [{"member": "France", "role": "main_sponsor"}],
+            "chapter": "VI",
+            "dispute_parties": ["Egypt"],
+        }
+    )
