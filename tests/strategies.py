@@ -33,7 +33,9 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     if kind == "circulated":
         return {"audience": draw(st.sampled_from(("P3", "P5", "friends", "all15")))}
     if kind in ("silence_started", "silence_extended"):
-        return {"deadline": draw(st.none() | st.datetimes(datetime(2016, 1, 1), datetime(2016, 12, 1)))}
+        return {
+            "deadline": draw(st.none() | st.datetimes(datetime(2016, 1, 1), datetime(2016, 12, 1)))
+        }
     if kind == "silence_broken":
         return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
     if kind == "vote_scheduled":

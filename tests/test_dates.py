@@ -6,7 +6,14 @@ from datetime import date, datetime
 
 import pytest
 
-from unsc_tracker.dates import DateError, Month, add_working_days, parse_when, relative_day, relative_month
+from unsc_tracker.dates import (
+    DateError,
+    Month,
+    add_working_days,
+    parse_when,
+    relative_day,
+    relative_month,
+)
 
 REPORT = date(2016, 10, 5)  # Wednesday: the Reuters Arabic report on the Aleppo draft
 
@@ -27,7 +34,10 @@ def test_parse_when_reads_written_dates(text: str, expected: date) -> None:
 
 
 def test_numeric_date_that_reads_two_ways_is_refused() -> None:
-    with pytest.raises(DateError, match=r"date '03/10/2016' is ambiguous: 3 October 2016 \(day first\) or 10 March 2016"):
+    with pytest.raises(
+        DateError,
+        match=r"date '03/10/2016' is ambiguous: 3 October 2016 \(day first\) or 10 March 2016",
+    ):
         parse_when("03/10/2016")
 
 
@@ -81,7 +91,9 @@ def test_friday_announced_as_future() -> None:
 
 
 def test_tomorrow_with_the_wrong_weekday_is_an_error() -> None:
-    with pytest.raises(DateError, match=r"'tomorrow Friday' names a Friday, but .* 2016-10-06, a Thursday"):
+    with pytest.raises(
+        DateError, match=r"'tomorrow Friday' names a Friday, but .* 2016-10-06, a Thursday"
+    ):
         relative_day("tomorrow Friday", REPORT)
 
 

@@ -38,18 +38,22 @@ def test_zero_draft_needs_an_id() -> None:
 
 def test_non_member_sponsor_and_unverified_needs_reason() -> None:
     assert Sponsorship(member="Andorra", verified=False, note="unverified list").member == "Andorra"
-    with pytest.raises(ValidationError, match="Andorra is marked verified = false: give the reason"):
+    with pytest.raises(
+        ValidationError, match="Andorra is marked verified = false: give the reason"
+    ):
         Sponsorship(member="Andorra", verified=False)
 
 
 def test_unknown_sponsor_is_named() -> None:
-    with pytest.raises(ValidationError, match="member\n.*unknown member state 'Frankreich-Land'"):
+    with pytest.raises(ValidationError, match=r"member\n.*unknown member state 'Frankreich-Land'"):
         Sponsorship(member="Frankreich-Land")
 
 
 def test_sponsor_twice_and_self_rivalry() -> None:
     with pytest.raises(ValidationError, match="sponsors lists France twice"):
-        DraftResolution(symbol="S/2016/846", sponsors=[Sponsorship(member="France"), Sponsorship(member="FRA")])
+        DraftResolution(
+            symbol="S/2016/846", sponsors=[Sponsorship(member="France"), Sponsorship(member="FRA")]
+        )
     with pytest.raises(ValidationError, match=r"rivals names the draft itself \(S/2016/846\)"):
         DraftResolution(symbol="S/2016/846", rivals=["S/2016/846/Rev.1"])
 
@@ -63,8 +67,14 @@ def test_chapter_and_dispute_parties() -> None:
 
 def test_resolution_2334_symbol() -> None:
     resolution = Resolution.parse("S/RES/2334 (2016)", adopted="2016-12-23")
-    assert (resolution.number, resolution.year, resolution.symbol) == (2334, 2016, "S/RES/2334 (2016)")
+    assert (resolution.number, resolution.year, resolution.symbol) == (
+        2334,
+        2016,
+        "S/RES/2334 (2016)",
+    )
     with pytest.raises(ValueError, match=r"'S/RES/2334' is not a resolution symbol"):
         Resolution.parse("S/RES/2334")
-    with pytest.raises(ValidationError, match=r"S/RES/2334 \(2016\) is dated 2017-01-01, not in 2016"):
+    with pytest.raises(
+        ValidationError, match=r"S/RES/2334 \(2016\) is dated 2017-01-01, not in 2016"
+    ):
         Resolution(number=2334, year=2016, adopted="2017-01-01")  # type: ignore[arg-type]

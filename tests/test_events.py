@@ -21,18 +21,29 @@ def test_kind_selects_the_model() -> None:
 
 def test_report_relative_date_is_resolved_and_kept() -> None:
     event = EVENT.validate_python(
-        {"kind": "circulated", "date": {"report": "2016-10-05", "day": "Monday"}, "audience": "all15"}
+        {
+            "kind": "circulated",
+            "date": {"report": "2016-10-05", "day": "Monday"},
+            "audience": "all15",
+        }
     )
     assert event.date == date(2016, 10, 3)
-    assert event.reported_as is not None and event.reported_as.day == "Monday"
+    assert event.reported_as is not None
+    assert event.reported_as.day == "Monday"
     again = EVENT.validate_python(event.model_dump())
     assert again == event
 
 
 def test_report_date_disagreeing_with_date_is_an_error() -> None:
-    with pytest.raises(ValidationError, match="date 2016-10-04 disagrees with reported_as: 'Monday'"):
+    with pytest.raises(
+        ValidationError, match="date 2016-10-04 disagrees with reported_as: 'Monday'"
+    ):
         EVENT.validate_python(
-            {"kind": "statement", "date": "2016-10-04", "reported_as": {"report": "2016-10-05", "day": "Monday"}}
+            {
+                "kind": "statement",
+                "date": "2016-10-04",
+                "reported_as": {"report": "2016-10-05", "day": "Monday"},
+            }
         )
 
 
@@ -42,21 +53,34 @@ def test_date_with_time() -> None:
 
 
 def test_vote_ballots_resolve_names_and_catch_duplicates() -> None:
-    event = EVENT.validate_python({"kind": "vote_held", "date": "2016-10-08", "ballots": {"UK": "Yes"}})
+    event = EVENT.validate_python(
+        {"kind": "vote_held", "date": "2016-10-08", "ballots": {"UK": "Yes"}}
+    )
     assert isinstance(event, VoteHeld)
     assert event.ballots == {"United Kingdom of Great Britain and Northern Ireland": Ballot.YES}
     with pytest.raises(ValidationError, match="ballots name Russian Federation twice"):
         EVENT.validate_python(
-            {"kind": "vote_held", "date": "2016-10-08", "ballots": {"Russia": "no", "Russian Federation": "no"}}
+            {
+                "kind": "vote_held",
+                "date": "2016-10-08",
+                "ballots": {"Russia": "no", "Russian Federation": "no"},
+            }
         )
     with pytest.raises(ValidationError, match="unknown ballot 'veto'"):
-        EVENT.validate_python({"kind": "vote_held", "date": "2016-10-08", "ballots": {"Russia": "veto"}})
+        EVENT.validate_python(
+            {"kind": "vote_held", "date": "2016-10-08", "ballots": {"Russia": "veto"}}
+        )
 
 
 def test_outcome_cannot_be_given() -> None:
     with pytest.raises(ValidationError, match="outcome\n  Extra inputs are not permitted"):
         EVENT.validate_python(
-            {"kind": "vote_held", "date": "2016-10-08", "ballots": {"Russia": "no"}, "outcome": "adopted"}
+            {
+                "kind": "vote_held",
+                "date": "2016-10-08",
+                "ballots": {"Russia": "no"},
+                "outcome": "adopted",
+            }
         )
 
 
@@ -70,14 +94,27 @@ def test_position_and_distribution() -> None:
             "probabilities": {"no": 0.9, "abstain": 0.1},
         }
     )
-    assert isinstance(event, PositionStated) and event.member == "Russian Federation"
+    assert isinstance(event, PositionStated)
+    assert event.member == "Russian Federation"
     with pytest.raises(ValidationError, match="probabilities for Russian Federation must lie in"):
         EVENT.validate_python(
-            {"kind": "position_stated", "date": "2016-10-05", "member": "Russia", "stance": "oppose",
-             "probabilities": {"no": 0.9}}
+            {
+                "kind": "position_stated",
+                "date": "2016-10-05",
+                "member": "Russia",
+                "stance": "oppose",
+                "probabilities": {"no": 0.9},
+            }
         )
     with pytest.raises(ValidationError, match="unknown stance 'against'"):
-        EVENT.validate_python({"kind": "position_stated", "date": "2016-10-05", "member": "Russia", "stance": "against"})
+        EVENT.validate_python(
+            {
+                "kind": "position_stated",
+                "date": "2016-10-05",
+                "member": "Russia",
+                "stance": "against",
+            }
+        )
 
 
 def test_unknown_kind_is_named() -> None:
@@ -87,4 +124,11 @@ def test_unknown_kind_is_named() -> None:
 
 def test_unverified_sponsors_need_a_reason() -> None:
     with pytest.raises(ValidationError, match="verified = false must give the reason in note"):
-        EVENT.validate_python({"kind": "sponsor_joined", "date": "2016-10-08", "members": ["Andorra"], "verified": False})
+        EVENT.validate_python(
+            {
+                "kind": "sponsor_joined",
+                "date": "2016-10-08",
+                "members": ["Andorra"],
+                "verified": False,
+            }
+        )

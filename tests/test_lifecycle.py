@@ -46,8 +46,12 @@ def test_withdrawn_can_only_be_revived() -> None:
 
 
 def test_inferred_paths() -> None:
-    assert inferred_path(Stage.IN_BLUE, "vote_held") == ((EventKind.VOTE_SCHEDULED, Stage.SCHEDULED),)
-    assert [k for k, _ in inferred_path(Stage.CONCEPT, "silence_started") or ()] == [EventKind.CIRCULATED]
+    assert inferred_path(Stage.IN_BLUE, "vote_held") == (
+        (EventKind.VOTE_SCHEDULED, Stage.SCHEDULED),
+    )
+    assert [k for k, _ in inferred_path(Stage.CONCEPT, "silence_started") or ()] == [
+        EventKind.CIRCULATED
+    ]
     assert inferred_path(Stage.NEGOTIATION, "silence_broken") is None
     assert inferred_path(Stage.VETOED, "vote_held") is None
 

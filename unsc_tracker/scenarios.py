@@ -61,10 +61,13 @@ class Scenario(BaseModel):
     description: str | None = None
     sources: tuple[str, ...] = Field(default=(), description="where the scenario's facts come from")
     notice: str | None = Field(default=None, description="licence or source notice")
-    drafts: tuple[ScenarioDraft, ...] = Field(min_length=1)
+    drafts: tuple[ScenarioDraft, ...] = ()
 
     @model_validator(mode="after")
     def _unique(self) -> Scenario:
+        # Checked here, not with min_length, which pydantic also reports when a draft is invalid.
+        if not self.drafts:
+            raise ValueError("a scenario needs at least one draft")
         seen: set[str] = set()
         for draft in self.drafts:
             if draft.id in seen:
