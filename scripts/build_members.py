@@ -436,7 +436,7 @@ HISTORIC_TRANSLATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("苏维埃社会主义共和国联盟", "苏联"),
         "fr": ("Union des Républiques socialistes soviétiques", "URSS", "Union soviétique"),
         # The Cyrillic abbreviation of the USSR looks like Latin letters to ruff.
-        "ru": ("Союз Советских Социалистических Республик", "СССР", "Советский Союз"),  # noqa: RUF001
+        "ru": ("Союз Советских Социалистических Республик", "СССР", "Советский Союз"),
         "es": ("Unión de Repúblicas Socialistas Soviéticas", "URSS", "Unión Soviética"),
     },
     "YUG": {

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import DateOutOfRecordError, NotOnCouncilError
 from .members import MemberState, member
@@ -49,7 +50,9 @@ class Term(BaseModel):
     member: MemberState
     name_then: str = Field(description="the name the source gives for the state at the time")
     permanent: bool
-    label: str = Field(description="the term as the source gives it, e.g. '2015-2016' or 'permanent'")
+    label: str = Field(
+        description="the term as the source gives it, e.g. '2015-2016' or 'permanent'"
+    )
     start: date
     end: date
     sources: tuple[str, ...]
@@ -74,18 +77,14 @@ class Council(BaseModel):
     permanent: tuple[MemberState, ...]
     elected: tuple[MemberState, ...]
     threshold: int = Field(description="affirmative votes a decision needs (Art. 27(2)-(3))")
-    president: MemberState | None = Field(default=None, description="president for the month, where known")
+    president: MemberState | None = Field(
+        default=None, description="president for the month, where known"
+    )
     president_source: str | None = None
     holders: tuple[tuple[str, str], ...] = Field(
         default=(), description="(code, name of the government or state then) for every member"
     )
     notes: tuple[str, ...] = Field(default=(), description="caveats the record gives for this day")
-    _codes: frozenset[str] = PrivateAttr(default=frozenset())
-    _permanent_codes: frozenset[str] = PrivateAttr(default=frozenset())
-
-    def model_post_init(self, context: object, /) -> None:
-        self._codes = frozenset(state.code for state in self.members)
-        self._permanent_codes = frozenset(state.code for state in self.permanent)
 
     @property
     def members(self) -> tuple[MemberState, ...]:
@@ -97,14 +96,12 @@ class Council(BaseModel):
         return len(self.permanent) + len(self.elected)
 
     def __contains__(self, state: object) -> bool:
-        if isinstance(state, MemberState):
-            return state.code in self._codes
-        if isinstance(state, str):
-            return member(state).code in self._codes
+        if isinstance(state, MemberState | str):
+            return member(state) in self.members
         return False
 
     def is_permanent(self, state: MemberState | str) -> bool:
-        return member(state).code in self._permanent_codes
+        return member(state) in self.permanent
 
     def name_then(self, state: MemberState | str) -> str:
         """The name the state sat under that day (``"Zaire"``, ``"Republic of China"``)."""
@@ -118,7 +115,7 @@ class Council(BaseModel):
 
     def __str__(self) -> str:
         def label(state: MemberState) -> str:
-            return self.name_then(state) + (" (P)" if state.code in self._permanent_codes else "")
+            return self.name_then(state) + (" (P)" if state in self.permanent else "")
 
         names = ", ".join(label(state) for state in self.members)
         return f"Security Council on {self.on.isoformat()}: {names}"
@@ -228,7 +225,9 @@ def _as_date(on: date | datetime | str, what: str = "on") -> date:
         try:
             return date.fromisoformat(on.strip())
         except ValueError:
-            raise DateOutOfRecordError(f"{what}: {on!r} is not a date in the form YYYY-MM-DD") from None
+            raise DateOutOfRecordError(
+                f"{what}: {on!r} is not a date in the form YYYY-MM-DD"
+            ) from None
     raise TypeError(f"{what}: expected a date, got {type(on).__name__} {on!r}")
 
 
@@ -298,6 +297,25 @@ def _council(day: date) -> Council:
     )
 
 
+class Seats(NamedTuple):
+    """A Council and the sets the vote count looks members up in, cached per day."""
+
+    council: Council
+    codes: frozenset[str]
+    permanent: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def seats(day: date) -> Seats:
+    """The Council on ``day`` with its member codes as sets, for the rule's hot path."""
+    seated = _council(day)
+    return Seats(
+        seated,
+        frozenset(state.code for state in seated.members),
+        frozenset(state.code for state in seated.permanent),
+    )
+
+
 def terms(state: MemberState | str | None = None) -> Iterator[Term]:
     """Every seat held, permanent holders and elected terms, in date order; or one state's.
 
@@ -350,6 +368,8 @@ def _elected_term(rows: list[_Row]) -> Term:
         label=rows[0].label,
         start=start,
         end=end,
-        sources=tuple(dict.fromkeys(part.strip() for row in rows for part in row.source.split(" | "))),
+        sources=tuple(
+            dict.fromkeys(part.strip() for row in rows for part in row.source.split(" | "))
+        ),
         notes=tuple(dict.fromkeys(row.note for row in rows if row.note)),
     )

@@ -30,7 +30,7 @@ from typing import Literal, NamedTuple
 
 from dateutil import parser as _dateutil
 
-from .errors import UnscTrackerError
+from .errors import DateError
 
 __all__ = [
     "DateError",
@@ -40,10 +40,6 @@ __all__ = [
     "relative_day",
     "relative_month",
 ]
-
-
-class DateError(UnscTrackerError, ValueError):
-    """A date that cannot be read, or reads more than one way."""
 
 
 class Month(NamedTuple):
@@ -106,7 +102,7 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
     >>> parse_when("03/10/2016")
     Traceback (most recent call last):
     ...
-    unsc_tracker.dates.DateError: date '03/10/2016' is ambiguous: 3 October 2016 (day first) or ...
+    unsc_tracker.errors.DateError: date '03/10/2016' is ambiguous: 3 October 2016 (day first) or ...
     """
     if isinstance(text, datetime | date):
         return text

@@ -11,12 +11,14 @@ from __future__ import annotations
 __all__ = [
     "AknError",
     "BallotError",
+    "DateError",
     "DateOutOfRecordError",
     "IllegalEventError",
     "NotOnCouncilError",
     "ScenarioError",
     "UnknownMemberError",
     "UnscTrackerError",
+    "VetoQueryError",
 ]
 
 
@@ -39,6 +41,14 @@ class UnknownMemberError(UnscTrackerError, LookupError):
 
 class DateOutOfRecordError(UnscTrackerError, LookupError):
     """A date outside the span the bundled record covers (or before the Council existed)."""
+
+
+class DateError(UnscTrackerError, ValueError):
+    """A date that cannot be read, or reads more than one way."""
+
+
+class VetoQueryError(UnscTrackerError, ValueError):
+    """A question the veto record cannot answer: a state that never held a veto, an empty span."""
 
 
 class NotOnCouncilError(UnscTrackerError, LookupError):

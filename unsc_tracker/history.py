@@ -26,7 +26,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from .council import _as_date, council, terms
-from .errors import UnscTrackerError
+from .errors import VetoQueryError
 from .members import MemberState, all_states, member
 from .voting import Ballot, Outcome, tally
 
@@ -44,10 +44,6 @@ __all__ = [
 ]
 
 _DATA = "vetoes.csv"
-
-
-class VetoQueryError(UnscTrackerError, ValueError):
-    """A question the veto record cannot answer: a state that never held a veto, an empty span."""
 
 
 class DocumentKind(StrEnum):
@@ -581,7 +577,7 @@ def vetoes(
     >>> vetoes(by="Egypt")
     Traceback (most recent call last):
     ...
-    unsc_tracker.history.VetoQueryError: by='Egypt': only permanent members can veto, and Egypt
+    unsc_tracker.errors.VetoQueryError: by='Egypt': only permanent members can veto, and Egypt
     has never held a permanent seat
     """
     records = _records()

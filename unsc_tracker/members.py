@@ -36,14 +36,23 @@ class MemberState(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 (or, for dissolved states, 3166-3) alpha-3 code")
+    code: str = Field(
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 3166-1 (or, for dissolved states, 3166-3) alpha-3 code",
+    )
     name: str = Field(min_length=1, description="UN short name")
-    aliases: tuple[str, ...] = Field(default=(), description="other English names, historic ones included")
+    aliases: tuple[str, ...] = Field(
+        default=(), description="other English names, historic ones included"
+    )
     translations: tuple[tuple[str, tuple[str, ...]], ...] = Field(
         default=(), description="(language, names) pairs for ar, zh, fr, ru, es"
     )
-    dissolved: date | None = Field(default=None, description="when this UN membership ended, for dissolved states")
-    successor: str | None = Field(default=None, description="code of the state that continued the membership")
+    dissolved: date | None = Field(
+        default=None, description="when this UN membership ended, for dissolved states"
+    )
+    successor: str | None = Field(
+        default=None, description="code of the state that continued the membership"
+    )
     sources: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
@@ -71,7 +80,7 @@ class MemberState(BaseModel):
         return ()
 
 
-_PUNCTUATION = str.maketrans({ch: " " for ch in ".,;:'’‘`\"()[]-_/&"})
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:'’‘`\"()[]-_/&", " "))
 
 
 def normalize_name(name: str) -> str:
@@ -98,7 +107,8 @@ class _Registry:
         self.index: dict[str, str] = {}
         for entry in raw["states"]:
             translations = tuple(
-                (lang, tuple(names)) for lang, names in sorted(entry.get("translations", {}).items())
+                (lang, tuple(names))
+                for lang, names in sorted(entry.get("translations", {}).items())
             )
             state = MemberState(
                 code=entry["code"],
@@ -134,7 +144,9 @@ def _lookup(name: str) -> MemberState:
     code = registry.index.get(key)
     if code is None:
         close = difflib.get_close_matches(key, registry.index, n=8, cutoff=0.6)
-        suggestions = tuple(dict.fromkeys(registry.states[registry.index[k]].name for k in close))[:3]
+        suggestions = tuple(dict.fromkeys(registry.states[registry.index[k]].name for k in close))[
+            :3
+        ]
         raise UnknownMemberError(name, suggestions)
     return registry.states[code]
 

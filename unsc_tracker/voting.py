@@ -12,16 +12,16 @@ The rule, as ``reference/PROCEDURE.md`` §2.4 states it with its sources:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, _council
+from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, seats
 from .errors import BallotError, NotOnCouncilError
 from .members import MemberState, member
 
@@ -43,7 +43,14 @@ class Ballot(StrEnum):
         """A ballot from its word, case and separators ignored (``"Not voting"`` is ``not_voting``)."""
         if isinstance(word, Ballot):
             return word
-        key = word.strip().casefold().replace("-", "_").replace(" ", "_") if isinstance(word, str) else None
+        exact = _BALLOT_WORDS.get(word) if isinstance(word, str) else None
+        if exact is not None:
+            return exact
+        key = (
+            word.strip().casefold().replace("-", "_").replace(" ", "_")
+            if isinstance(word, str)
+            else None
+        )
         found = _BALLOT_WORDS.get(key) if key is not None else None
         if found is None:
             whose = f" for {who}" if who else ""
@@ -97,18 +104,26 @@ class VoteRecord(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     date: date
-    ballots: dict[str, Ballot] = Field(description="ISO code to ballot; names are resolved on entry")
+    ballots: dict[str, Ballot] = Field(
+        description="ISO code to ballot; names are resolved on entry"
+    )
     symbol: str | None = Field(default=None, description="the text voted on, e.g. S/2016/846")
     meeting: str | None = Field(default=None, description="the meeting record, e.g. S/PV.7785")
     procedural: bool = False
     procedural_basis: str | None = Field(
-        default=None, description="why the vote counts as procedural: a ruling, an agreement, a preliminary vote (V8)"
+        default=None,
+        description="why the vote counts as procedural: a ruling, an agreement, a preliminary vote (V8)",
     )
-    chapter: Literal["VI", "VII", "VIII"] | None = Field(default=None, description="Charter chapter of the decision")
+    chapter: Literal["VI", "VII", "VIII"] | None = Field(
+        default=None, description="Charter chapter of the decision"
+    )
     dispute_parties: tuple[str, ...] = Field(
-        default=(), description="members party to the dispute, bound to abstain under Chapter VI (V7)"
+        default=(),
+        description="members party to the dispute, bound to abstain under Chapter VI (V7)",
     )
-    threshold: int | None = Field(default=None, ge=1, description="override of the dated threshold (E13)")
+    threshold: int | None = Field(
+        default=None, ge=1, description="override of the dated threshold (E13)"
+    )
 
     @field_validator("date", mode="before")
     @classmethod
@@ -131,14 +146,14 @@ class VoteRecord(BaseModel):
 
     @model_validator(mode="after")
     def _on_council(self) -> VoteRecord:
-        seated = _council(self.date)
+        codes = seats(self.date).codes
         for code in self.ballots:
-            if code not in seated._codes:
+            if code not in codes:
                 raise NotOnCouncilError(_not_on_council(member(code), self.date))
         return self
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class VoteResult:
     """What Article 27 makes of one vote.
 
@@ -211,7 +226,10 @@ _YES, _NO, _ABSTAIN, _ABSENT, _NOT_VOTING = (
 
 
 def tally(
-    ballots: Mapping[str | MemberState, str | Ballot] | Mapping[MemberState, Ballot] | Mapping[str, Ballot] | VoteRecord,
+    ballots: Mapping[str | MemberState, str | Ballot]
+    | Mapping[MemberState, Ballot]
+    | Mapping[str, Ballot]
+    | VoteRecord,
     on: date | datetime | str | None = None,
     procedural: bool | None = None,
     *,
@@ -230,9 +248,12 @@ def tally(
     'adopted (14-0-1)'
     """
     record: VoteRecord | None = None
-    if isinstance(ballots, VoteRecord):
+    # type() first: isinstance against a pydantic model class goes through ABCMeta, slow here.
+    if type(ballots) is not dict and isinstance(ballots, VoteRecord):
         if on is not None or procedural is not None:
-            raise TypeError("a VoteRecord carries its own date and procedural flag: pass neither on= nor procedural=")
+            raise TypeError(
+                "a VoteRecord carries its own date and procedural flag: pass neither on= nor procedural="
+            )
         record = ballots
         day = record.date
         is_procedural = record.procedural
@@ -242,72 +263,80 @@ def tally(
             raise TypeError("tally() needs the date of the vote: tally(ballots, on=date(...))")
         day = _as_date(on)
         is_procedural = bool(procedural)
-    seated = _council(day)
-    codes = seated._codes
-    permanent = seated._permanent_codes
+    seated, codes, _ = seats(day)
     counted: dict[str, Ballot] = {}
     yes = no = abstain = absent = not_voting = 0
-    against_permanent: list[str] = []
-    for who, ballot in ballots.items() if record is None else record.ballots.items():
+    items: Iterable[tuple[object, object]] = (
+        record.ballots.items() if record is not None else ballots.items()  # type: ignore[union-attr]
+    )
+    for who, ballot in items:
         if type(who) is MemberState:
             code = who.code
-        elif type(who) is str and record is not None:
-            code = who
+        elif record is not None:
+            code = cast(str, who)
         else:
             code = _resolve_key(who)
         if type(ballot) is not Ballot:
-            ballot = Ballot.parse(ballot, member(code).name)
+            ballot = Ballot.parse(cast(str, ballot), member(code).name)
         if code in counted:
             raise BallotError(
                 f"{member(code).name} has two ballots ({counted[code].value!r} and {ballot.value!r}); "
                 f"{who!r} names the same member as an earlier entry"
             )
-        if code not in codes:
-            raise NotOnCouncilError(_not_on_council(member(code), day))
         counted[code] = ballot
         if ballot is _YES:
             yes += 1
         elif ballot is _NO:
             no += 1
-            if code in permanent:
-                against_permanent.append(code)
         elif ballot is _ABSTAIN:
             abstain += 1
         elif ballot is _ABSENT:
             absent += 1
         else:
             not_voting += 1
+    if not counted.keys() <= codes:
+        stranger = next(code for code in counted if code not in codes)
+        raise NotOnCouncilError(_not_on_council(member(stranger), day))
     warnings: list[str] = []
     if len(counted) < len(codes):
         missing = [state for state in seated.members if state.code not in counted]
         for state in missing:
             counted[state.code] = _ABSENT
         absent += len(missing)
-        warnings.append("no ballot given for " + ", ".join(s.name for s in missing) + ": counted as absent")
+        warnings.append(
+            "no ballot given for " + ", ".join(s.name for s in missing) + ": counted as absent"
+        )
     needed = seated.threshold if threshold is None else threshold
+    vetoed_by: tuple[MemberState, ...] = ()
     if is_procedural:
         outcome = Outcome.ADOPTED if yes >= needed else Outcome.FAILED
-        vetoed_by: tuple[MemberState, ...] = ()
     elif yes < needed:
-        outcome, vetoed_by = Outcome.FAILED, ()
-    elif against_permanent:
-        outcome = Outcome.VETOED
-        vetoed_by = tuple(state for state in seated.permanent if state.code in against_permanent)
+        outcome = Outcome.FAILED
     else:
-        outcome, vetoed_by = Outcome.ADOPTED, ()
-        if not any(counted[code] is _YES for code in permanent):
+        if no:
+            vetoed_by = tuple([state for state in seated.permanent if counted[state.code] is _NO])
+        outcome = Outcome.VETOED if vetoed_by else Outcome.ADOPTED
+        if not vetoed_by and _YES not in [counted[state.code] for state in seated.permanent]:
             warnings.append(
                 "adopted with no permanent member voting yes: practice treats abstention as no bar "
                 "(ICJ, Namibia opinion, 1971), but there is no precedent for all five abstaining (E2)"
             )
-    if AMENDMENT_IN_FORCE <= day < ENLARGEMENT:
+    if day < ENLARGEMENT and day >= AMENDMENT_IN_FORCE:
         warnings.append(
             f"vote between {AMENDMENT_IN_FORCE.isoformat()} and {ENLARGEMENT.isoformat()}: the nine-vote "
             f"amendment was in force but the Council still had eleven members; threshold {needed} used (E13)"
         )
-    if record is not None and record.chapter == "VI" and not is_procedural and record.dispute_parties:
+    if (
+        record is not None
+        and record.chapter == "VI"
+        and not is_procedural
+        and record.dispute_parties
+    ):
         warnings += _party_warnings(record, counted)
-    return VoteResult(
+    # Built without running the dataclass __init__: the values are already checked, and this is
+    # the rule's hot path (benchmarks/bench_tally.py).
+    result = _new(VoteResult)
+    result.__dict__.update(
         outcome=outcome,
         yes=yes,
         no=no,
@@ -318,9 +347,13 @@ def tally(
         procedural=is_procedural,
         on=day,
         vetoed_by=vetoed_by,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings) if warnings else (),
         ballots=counted,
     )
+    return result
+
+
+_new = object.__new__
 
 
 def _resolve_key(who: object) -> str:
@@ -328,14 +361,17 @@ def _resolve_key(who: object) -> str:
         return who.code
     if isinstance(who, str):
         return _code_of(who)
-    raise TypeError(f"a ballot is keyed by a member name or MemberState, not {type(who).__name__}: {who!r}")
+    raise TypeError(
+        f"a ballot is keyed by a member name or MemberState, not {type(who).__name__}: {who!r}"
+    )
 
 
 def _party_warnings(record: VoteRecord, counted: Mapping[str, Ballot]) -> list[str]:
     voted = (_YES, _NO)
     return [
-        f"{member(code).name} is a party to the dispute and voted {counted[code].value!r} on a Chapter VI "
-        "decision; Art. 27(3) obliges it to abstain, a rule the Council has applied unevenly (V7)"
+        f"{member(code).name} is a party to the dispute and voted {counted[code].value!r} on a "
+        "Chapter VI decision; Art. 27(3) obliges it to abstain, a rule the Council has applied "
+        "unevenly (V7)"
         for code in record.dispute_parties
         if counted.get(code) in voted
     ]

@@ -1,0 +1,98 @@
+"""The public surface and the weight of importing it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import unsc_tracker as ut
+
+DOCUMENTED = {
+    "AknError",
+    "Ballot",
+    "BallotError",
+    "Council",
+    "DateError",
+    "DateOutOfRecordError",
+    "DraftResolution",
+    "Event",
+    "EventKind",
+    "Expectation",
+    "IllegalEventError",
+    "MemberState",
+    "Month",
+    "NotOnCouncilError",
+    "Outcome",
+    "Probabilities",
+    "Replay",
+    "Resolution",
+    "Role",
+    "Scenario",
+    "ScenarioError",
+    "Snapshot",
+    "Sponsorship",
+    "Stage",
+    "Stance",
+    "Term",
+    "UnknownMemberError",
+    "UnscTrackerError",
+    "Veto",
+    "VetoQueryError",
+    "VoteRecord",
+    "VoteResult",
+    "__version__",
+    "akn4un",
+    "check_vetoes",
+    "council",
+    "count_by_agenda",
+    "count_by_decade",
+    "count_by_member",
+    "count_by_year",
+    "errors",
+    "expect",
+    "load_scenario",
+    "member",
+    "parse_when",
+    "probabilities",
+    "relative_day",
+    "relative_month",
+    "save_scenario",
+    "scenario_json_schema",
+    "tally",
+    "terms",
+    "vetoes",
+}
+
+
+def test_exported_names_are_exactly_the_documented_ones() -> None:
+    assert set(ut.__all__) == DOCUMENTED
+    assert ut.__all__ == sorted(ut.__all__)
+    for name in ut.__all__:
+        assert getattr(ut, name) is not None
+
+
+def test_every_error_derives_from_the_base() -> None:
+    for name in ut.errors.__all__:
+        assert issubclass(getattr(ut.errors, name), ut.UnscTrackerError)
+
+
+def test_import_reads_no_data_and_no_optional_library() -> None:
+    probe = (
+        "import builtins, io, json, sys\n"
+        "opened = []\n"
+        "real_open = io.open\n"
+        "def spy(file, *a, **k):\n"
+        "    opened.append(str(file))\n"
+        "    return real_open(file, *a, **k)\n"
+        "builtins.open = io.open = spy\n"
+        "import unsc_tracker\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'numpy') if m in sys.modules]\n"
+        "members, council = sys.modules['unsc_tracker.members'], sys.modules['unsc_tracker.council']\n"
+        "assert members._registry.cache_info().currsize == 0\n"
+        "assert council._membership_rows.cache_info().currsize == 0\n"
+        "print(json.dumps({'opened': [f for f in opened if 'unsc_tracker' in f and '/data/' in f], 'heavy': heavy}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    seen = json.loads(out.stdout)
+    assert seen == {"opened": [], "heavy": []}
