@@ -101,7 +101,6 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
     datetime.datetime(2016, 10, 6, 15, 0)
     >>> parse_when("03/10/2016")
     Traceback (most recent call last):
-    ...
     unsc_tracker.errors.DateError: date '03/10/2016' is ambiguous: 3 October 2016 (day first) or ...
     """
     if isinstance(text, datetime | date):

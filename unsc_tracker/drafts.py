@@ -67,7 +67,6 @@ def draft_symbol(symbol: str) -> str:
     'S/2016/846/Rev.1'
     >>> draft_symbol("S/PV.7785")
     Traceback (most recent call last):
-    ...
     ValueError: 'S/PV.7785' is not a draft symbol: expected S/<year>/<number>, ...
     """
     found = _DRAFT_SYMBOL.match(symbol)

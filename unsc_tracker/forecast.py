@@ -310,7 +310,6 @@ def expect(
     'vetoed by Russian Federation (expected; 9 more votes needed among 11 undecided)'
     >>> expect({"Germany": "support"}, on=date(2016, 10, 8))
     Traceback (most recent call last):
-    ...
     unsc_tracker.errors.NotOnCouncilError: Germany was not a member ... on 2016-10-08
     """
     seating = _seating(on if type(on) is date else _as_date(on))

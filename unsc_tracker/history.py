@@ -576,7 +576,6 @@ def vetoes(
     (41, 131)
     >>> vetoes(by="Egypt")
     Traceback (most recent call last):
-    ...
     unsc_tracker.errors.VetoQueryError: by='Egypt': only permanent members can veto, and Egypt
     has never held a permanent seat
     """

@@ -163,7 +163,6 @@ def member(name: str | MemberState) -> MemberState:
     True
     >>> member("Narnia")
     Traceback (most recent call last):
-    ...
     unsc_tracker.errors.UnknownMemberError: unknown member state 'Narnia'...
     """
     if isinstance(name, MemberState):
