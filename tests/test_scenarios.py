@@ -168,7 +168,7 @@ def test_scenario_needs_a_draft(tmp_path: Path) -> None:
 
 def test_unknown_bundled_name_and_draft() -> None:
     with pytest.raises(
-        ScenarioError, match="no bundled scenario 'aleppo-2017' \\(bundled: aleppo-2016\\)"
+        ScenarioError, match=r"^no bundled scenario 'aleppo-2017' \(bundled: aleppo-2016[,)]"
     ):
         load_scenario("aleppo-2017")
     with pytest.raises(

@@ -34,6 +34,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import islice
+from operator import le
 from types import MappingProxyType
 from typing import NamedTuple, cast, overload
 
@@ -208,11 +210,6 @@ class Replay:
         return f"<Replay {self.draft.id}: {len(self.snapshots)} snapshots, {stage}>"
 
 
-def _sort_key(event: Event) -> date:
-    when = event.date
-    return when.date() if type(when) is datetime else when
-
-
 @lru_cache(maxsize=1024)
 def _seated(day: date) -> frozenset[str]:
     """The names on the Council that day; one shared object per composition."""
@@ -227,11 +224,12 @@ def _run(
     draft: DraftResolution, events: Iterable[Event], infer: bool
 ) -> tuple[list[Snapshot], list[date]]:
     """Replay the events; returns the snapshots and their days (for ``as_of``)."""
-    keyed = [
-        (when.date() if type(when := event.date) is datetime else when, event) for event in events
-    ]
-    if any(keyed[i][0] > keyed[i + 1][0] for i in range(len(keyed) - 1)):
-        keyed.sort(key=_first)  # stable: same-day events keep their order
+    log = list(events)
+    days = [when.date() if type(when := event.date) is datetime else when for event in log]
+    if not all(map(le, days, islice(days, 1, None))):
+        order = sorted(range(len(log)), key=days.__getitem__)  # stable: same-day order kept
+        log = [log[i] for i in order]
+        days = [days[i] for i in order]
     name = draft.id
     stage = START
     symbol = draft.symbol
@@ -260,7 +258,7 @@ def _run(
     transitions = cast(Mapping[Stage, Mapping[str, tuple[Stage, ...]]], TRANSITIONS)
     neutral = NEUTRAL_EVENTS
     ends = END_STAGES
-    for day, event in keyed:
+    for day, event in zip(days, log):  # noqa: B905  # built together, same length
         kind = event.kind
         moves = transitions[stage]
         warnings = inferred = no_warnings
@@ -378,11 +376,7 @@ def _run(
                 ),
             )
         )
-    return out, [pair[0] for pair in keyed]
-
-
-def _first(pair: tuple[date, Event]) -> date:
-    return pair[0]
+    return out, days
 
 
 def _effective(
