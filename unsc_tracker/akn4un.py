@@ -12,6 +12,10 @@ the rest of the document, and at least one vote (S/2023/638) that names a member
 options. The reader never guesses through them: each slip becomes a :class:`Problem` on the
 record, and a vote that contradicts itself is not built at all.
 
+:func:`load_folder` reads a whole collection (a clone of that repository) into a
+:class:`FolderReport`: files that cannot be read are listed with their error, not raised, and
+``report.disagreements()`` recomputes every outcome with :func:`check`.
+
 Only the standard library's ``xml.etree.ElementTree`` parses, and a document that declares a
 DOCTYPE or an ENTITY is refused before parsing, so no entity is expanded and nothing is fetched.
 """
@@ -20,13 +24,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from os import PathLike
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,12 +45,15 @@ __all__ = [
     "AknRecord",
     "Count",
     "DocumentKind",
+    "FolderReport",
     "OutcomeCheck",
     "Problem",
     "ProblemKind",
     "SponsorList",
+    "UnreadableFile",
     "check",
     "load",
+    "load_folder",
     "loads",
     "parse_sponsors",
 ]
@@ -146,6 +156,7 @@ class OutcomeCheck(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     symbol: str
+    path: Path | None = Field(default=None, description="the file read, None when read from text")
     recorded: Outcome | None
     computed: Outcome | None
     counts: str | None = Field(default=None, description="yes-no-abstain of the computed vote")
@@ -248,6 +259,7 @@ def check(record: AknRecord) -> OutcomeCheck:
         why = "no vote was built" + _voided_because(record.problems)
         return OutcomeCheck(
             symbol=record.symbol,
+            path=record.path,
             recorded=record.recorded_outcome,
             computed=None,
             recorded_vetoed_by=record.recorded_vetoed_by,
@@ -276,6 +288,7 @@ def check(record: AknRecord) -> OutcomeCheck:
         reason = f"the record and the ballots agree: {result}"
     return OutcomeCheck(
         symbol=record.symbol,
+        path=record.path,
         recorded=recorded,
         computed=result.outcome,
         counts=result.counts,
@@ -306,7 +319,6 @@ def load(path: str | PathLike[str]) -> AknRecord:
 
     >>> load("no/such/S_RES_2720.xml")
     Traceback (most recent call last):
-    ...
     unsc_tracker.errors.AknError: no/such/S_RES_2720.xml: no such file
     """
     file = Path(path)
@@ -744,6 +756,199 @@ class _Reader:
 
 
 _Count = tuple[Count, str]  # a count and where it sits, for problem messages
+
+
+# -- folders -----------------------------------------------------------------------------------
+
+PROGRESS_FROM = 200
+"""With ``progress=None``, a bar is shown on a terminal only for more files than this."""
+_BAR_WIDTH = 30
+
+
+class UnreadableFile(BaseModel):
+    """A file of a folder that could not be read as a record, and the :class:`AknError` why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: Path
+    message: str = Field(min_length=1, description="the AknError message, naming the file")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FolderReport(BaseModel):
+    """What :func:`load_folder` found below a folder: records, unreadable files, other files.
+
+    Nothing is left out silently: every ``*.xml`` file is either a record in ``records`` or an
+    entry in ``unreadable``, and every other file (outside hidden folders such as ``.git``) is
+    named in ``other_files``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    folder: Path
+    xml_files: tuple[Path, ...] = Field(description="every *.xml file below the folder, sorted")
+    records: tuple[AknRecord, ...] = Field(description="the records read, in file order")
+    unreadable: tuple[UnreadableFile, ...] = ()
+    other_files: tuple[Path, ...] = Field(default=(), description="files not named *.xml")
+
+    @property
+    def without_vote(self) -> tuple[AknRecord, ...]:
+        """Records that carry no vote at all (a ``no_vote`` problem: no ``<count>``)."""
+        return tuple(r for r in self.records if ProblemKind.NO_VOTE in r.problem_kinds())
+
+    @property
+    def with_problems(self) -> tuple[AknRecord, ...]:
+        """Records with a data problem other than carrying no vote."""
+        return tuple(
+            r for r in self.records if any(p.kind is not ProblemKind.NO_VOTE for p in r.problems)
+        )
+
+    def problem_counts(self) -> dict[ProblemKind, int]:
+        """For each problem kind found, the number of records that carry it, most common first."""
+        found = Counter(kind for r in self.records for kind in dict.fromkeys(r.problem_kinds()))
+        return dict(found.most_common())
+
+    def compare(self) -> tuple[OutcomeCheck, ...]:
+        """Every record's recorded outcome beside the computed one (:func:`check`), in order."""
+        return tuple(check(record) for record in self.records)
+
+    def disagreements(self) -> tuple[OutcomeCheck, ...]:
+        """The checks of records that carry a vote and whose outcome the ballots do not confirm.
+
+        That is every check whose ``agrees`` is not True, except for records with no vote at
+        all: the ballots give another outcome than the record, or contradict themselves so that
+        no outcome can be computed (S/2023/638), or the record names no outcome to compare.
+        Each check names its file in ``path``.
+        """
+        return tuple(
+            found
+            for record, found in zip(self.records, self.compare(), strict=True)
+            if found.agrees is not True and ProblemKind.NO_VOTE not in record.problem_kinds()
+        )
+
+    def summary(self) -> str:
+        """A few lines on what was read; ``str(report)`` gives the same."""
+        lines = [
+            f"{self.folder}: {len(self.xml_files)} XML files, {len(self.records)} records read, "
+            f"{len(self.unreadable)} unreadable; files not named *.xml: {len(self.other_files)}",
+            f"records with no vote: {len(self.without_vote)}",
+            f"records with data problems: {len(self.with_problems)}",
+        ]
+        lines += [
+            f"  {kind.value}: {count}"
+            for kind, count in self.problem_counts().items()
+            if kind is not ProblemKind.NO_VOTE
+        ]
+        agreeing = sum(1 for found in self.compare() if found.agrees is True)
+        differing = self.disagreements()
+        lines.append(
+            f"outcomes recomputed with tally: {agreeing} agree with the record, "
+            f"{len(differing)} not confirmed"
+        )
+        lines += [f"  {found.path}: {found}" for found in differing]
+        if self.unreadable:
+            lines.append("unreadable files:")
+            lines += [f"  {entry.message}" for entry in self.unreadable]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def load_folder(path: str | PathLike[str], *, progress: bool | None = None) -> FolderReport:
+    """Read every ``*.xml`` file below a folder (sorted, recursive) into a :class:`FolderReport`.
+
+    A file that cannot be read is listed in ``unreadable`` with its :class:`AknError` message,
+    not raised. Hidden folders (``.git``) are not entered. With ``progress`` True a bar is drawn
+    on standard error; with None (the default) only when standard error is a terminal and there
+    are more than :data:`PROGRESS_FROM` files. A missing folder, or a path that is not a folder,
+    raises :class:`AknError` naming it.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "S_2023_506.xml").write_text(_example_document(), encoding="utf-8")
+    >>> _ = (folder / "broken.xml").write_text("<akomaNtoso>", encoding="utf-8")
+    >>> report = load_folder(folder)
+    >>> [record.symbol for record in report.records], len(report.unreadable)
+    (['S/2023/506'], 1)
+    >>> report.disagreements()
+    ()
+    """
+    root = Path(path)
+    if not root.exists():
+        raise AknError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise AknError(f"{root}: not a folder; to read one file, use akn4un.load")
+    xml_files: list[Path] = []
+    other_files: list[Path] = []
+    for file in sorted(_files_below(root), key=lambda found: found.relative_to(root).parts):
+        (xml_files if file.suffix.casefold() == ".xml" else other_files).append(file)
+    stream = sys.stderr
+    if progress is None:
+        progress = len(xml_files) > PROGRESS_FROM and _is_terminal(stream)
+    bar = _Progress(len(xml_files), stream) if progress else None
+    records: list[AknRecord] = []
+    unreadable: list[UnreadableFile] = []
+    for done, file in enumerate(xml_files, 1):
+        try:
+            records.append(load(file))
+        except AknError as err:
+            unreadable.append(UnreadableFile(path=file, message=str(err)))
+        if bar is not None:
+            bar.show(done)
+    if bar is not None:
+        bar.close()
+    return FolderReport(
+        folder=root,
+        xml_files=tuple(xml_files),
+        records=tuple(records),
+        unreadable=tuple(unreadable),
+        other_files=tuple(other_files),
+    )
+
+
+def _files_below(root: Path) -> Iterable[Path]:
+    for entry in root.iterdir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _files_below(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+class _Progress:
+    """A plain-text bar, ``\\r[#####.....] 120/600 files``, redrawn each whole per cent."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.stream = stream
+        self.shown = -1  # the per cent last drawn
+
+    def show(self, done: int) -> None:
+        per_cent = 100 * done // self.total if self.total else 100
+        if per_cent == self.shown and done != self.total:
+            return
+        filled = _BAR_WIDTH * per_cent // 100
+        bar = "#" * filled + "." * (_BAR_WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total} files")
+        self.stream.flush()
+        self.shown = per_cent
+
+    def close(self) -> None:
+        if self.shown < 0:
+            self.show(self.total)
+        self.stream.write("\n")
+        self.stream.flush()
 
 
 # -- sponsor lists -----------------------------------------------------------------------------
