@@ -416,8 +416,9 @@ def _blue_warnings(blue_at: date | None, vote_at: date) -> tuple[str, ...]:
         return ()
     gap = (day_of(vote_at) - day_of(blue_at)).days
     if gap == 0:
+        unknown = "the vote's time unknown" if isinstance(blue_at, datetime) else "times unknown"
         return (
-            "voted on the day the draft was put in blue (times unknown): the practice is "
+            f"voted on the day the draft was put in blue ({unknown}): the practice is "
             "24 hours in blue before a vote, a convention, not a rule (D7)",
         )
     if gap == 1:
