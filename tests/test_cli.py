@@ -1,0 +1,548 @@
+"""The ``unsc-tracker`` command, run as a user runs it: output, exit status, error lines.
+
+A few commands run in a subprocess (``python -m unsc_tracker``), so the entry point, the
+package's ``__main__`` and the exit status are real; the many error cases call ``main([...])``
+in-process. ``docs/cli.md`` and ``docs/scenario.schema.json`` are checked against the command's
+actual output, so neither goes stale.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from unsc_tracker import scenario_json_schema
+from unsc_tracker.cli import main, schema_text
+
+ROOT = Path(__file__).parent.parent
+NOT_ADOPTED = ROOT / "tests" / "data" / "akn4un" / "not-adopted"
+ALEPPO_BALLOTS = [
+    "Russia=no",
+    "Venezuela=no",
+    "Angola=abstain",
+    "China=abstain",
+    "France=yes",
+    "UK=yes",
+    "US=yes",
+    "Egypt=yes",
+    "Japan=yes",
+    "Malaysia=yes",
+    "New Zealand=yes",
+    "Senegal=yes",
+    "Spain=yes",
+    "Ukraine=yes",
+    "Uruguay=yes",
+]
+"""The ballots on S/2016/846, 8 October 2016 (S/PV.7785)."""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unsc_tracker", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# -- as a user runs it (subprocess) ------------------------------------------------------------
+
+
+def test_replay_aleppo_2016() -> None:
+    done = run("replay", "aleppo-2016")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "S/2016/846: 18 events"
+    assert "S/2016/847: 4 events" in lines
+    held = [line for line in lines if "vote held at S/PV.7785" in line]
+    assert held[0].endswith("vetoed        result: vetoed by Russian Federation (11-2-2)")
+    assert held[1].endswith("failed        result: failed: 4 in favour, 9 required (4-9-2)")
+    assert any("vetoed by Russian Federation (expected;" in line for line in lines)
+
+
+def test_council_2016_10_08() -> None:
+    done = run("council", "2016-10-08")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert (
+        lines[0] == "Security Council on 2016-10-08: 15 members, 9 votes in favour needed to adopt"
+    )
+    assert lines[1] == "president: Russian Federation"
+    assert "  RUS  Russian Federation  (P)" in lines
+    assert "  NZL  New Zealand" in lines
+    assert sum(line.endswith("(P)") for line in lines) == 5
+
+
+def test_tally_of_the_aleppo_ballots() -> None:
+    done = run("tally", "--on", "2016-10-08", *ALEPPO_BALLOTS)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "vetoed by Russian Federation (11-2-2)\n"
+    assert done.stderr == ""
+
+
+def test_vetoes_by_russia_on_syria_per_year() -> None:
+    done = run(
+        "vetoes",
+        "--by",
+        "Russia",
+        "--since",
+        "2011-01-01",
+        "--agenda",
+        "Syria",
+        "--count-by",
+        "year",
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "   1  2011"
+    assert "   5  2017" in lines
+    assert lines[-1] == "18 vetoed texts"
+
+
+def test_schema_prints_the_scenario_schema() -> None:
+    done = run("schema")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == scenario_json_schema()
+
+
+def test_akn4un_not_adopted() -> None:
+    done = run("akn4un", "tests/data/akn4un/not-adopted")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "10 files read, 0 with no vote, 2 with data problems, 1 disagreement"
+    assert "S/2023/638  2023-08-30  tests/data/akn4un/not-adopted/S_2023_638-2316801E.xml" in lines
+    assert any(line.startswith("  problem: member_in_two_counts") for line in lines)
+
+
+def test_a_user_error_is_one_line_without_traceback() -> None:
+    done = run("council", "8/10/2016")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("unsc-tracker: error: date '8/10/2016' is ambiguous")
+
+
+# -- output, in-process ------------------------------------------------------------------------
+
+
+def test_main_returns_the_status_and_help_works(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("replay", "tally", "vetoes", "council", "akn4un", "schema"):
+        status, out, _ = run_main(capsys, command, "--help")
+        assert status == 0
+        assert out.startswith(f"usage: unsc-tracker {command}")
+    status, out, _ = run_main(capsys, "--version")
+    assert (status, out.split()[0]) == (0, "unsc-tracker")
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_main(capsys)
+    assert (status, out) == (2, "")
+    assert "error: the following arguments are required: COMMAND" in err
+
+
+def test_replay_as_of_shows_the_state_that_day(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_main(capsys, "replay", "aleppo-2016", "--as-of", "2016-10-05")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "S/2016/846: as of 2016-10-05",
+        "  last event: 2016-10-05 statement by French Ministry of Foreign Affairs",
+        "  stage:      negotiation",
+        "  symbol:     S/2016/846",
+        "  sponsors:   France, Spain",
+        "  positions:  France: support, Russian Federation: oppose",
+        "  expected:   vetoed by Russian Federation (expected; 7 more votes needed among 12 undecided)",
+        "",
+        "S/2016/847: no record yet on 2016-10-05 (it starts on 2016-10-07)",
+    ]
+
+
+def test_replay_one_draft_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "replay", "aleppo-2016", "--draft", "S/2016/846", "--json")
+    assert status == 0
+    data = json.loads(out)
+    (draft,) = data["drafts"]
+    assert draft["id"] == "S/2016/846"
+    assert len(draft["snapshots"]) == 18
+    held = next(s for s in draft["snapshots"] if s["event"] == "vote_held")
+    assert held["date"] == "2016-10-08T15:00:00" or held["date"].startswith("2016-10-08")
+    assert held["stage"] == "vetoed"
+    assert held["result"]["vetoed_by"] == ["RUS"]
+    assert held["result"]["counts"] == {
+        "yes": 11,
+        "no": 2,
+        "abstain": 2,
+        "absent": 0,
+        "not_voting": 0,
+    }
+    first = draft["snapshots"][0]
+    assert first["expected"]["outcome"] is None
+    assert first["expected"]["needed"] == 8
+
+
+def test_replay_as_of_json_and_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from unsc_tracker import load_scenario
+
+    path = load_scenario("aleppo-2016").dump(tmp_path / "aleppo.json")
+    status, out, _ = run_main(capsys, "replay", str(path), "--as-of", "9 October 2016", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["as_of"] == "2016-10-09"
+    stages = [d["snapshot"]["stage"] for d in data["drafts"]]
+    assert stages == ["vetoed", "failed"]
+
+
+def test_replay_as_of_before_one_draft_starts(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "replay", "aleppo-2016", "--as-of", "2016-10-05", "--json")
+    assert status == 0
+    assert [d["snapshot"] is None for d in json.loads(out)["drafts"]] == [False, True]
+
+
+def test_tally_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "tally", "--on", "2016-10-08", "--json", *ALEPPO_BALLOTS)
+    assert status == 0
+    data = json.loads(out)
+    assert data["outcome"] == "vetoed"
+    assert data["vetoed_by"] == ["RUS"]
+    assert data["threshold"] == 9
+    assert data["counts"]["yes"] == 11
+    assert data["warnings"] == []
+    assert data["text"] == "vetoed by Russian Federation (11-2-2)"
+
+
+def test_tally_prints_warnings_and_a_procedural_vote(capsys: pytest.CaptureFixture[str]) -> None:
+    ballots = [b for b in ALEPPO_BALLOTS if not b.startswith("Uruguay")]
+    status, out, _ = run_main(capsys, "tally", "--on", "2016-10-08", "--procedural", *ballots)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "adopted (procedural, 10-2-2)"
+    assert lines[1].startswith("warning: ")
+    assert "Uruguay" in lines[1]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_tally_reads_a_ballot_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    pairs = [ballot.split("=") for ballot in ALEPPO_BALLOTS]
+    file = tmp_path / f"ballots{suffix}"
+    if suffix == ".json":
+        file.write_text(json.dumps(dict(pairs)), encoding="utf-8")
+    else:
+        file.write_text("".join(f'"{name}" = "{word}"\n' for name, word in pairs), encoding="utf-8")
+    status, out, _ = run_main(capsys, "tally", "--on", "2016-10-08", "--file", str(file))
+    assert (status, out) == (0, "vetoed by Russian Federation (11-2-2)\n")
+
+
+def test_vetoes_lists_records(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "vetoes", "--agenda", "Aleppo")
+    assert status == 0
+    assert out.splitlines() == [
+        "2016-10-08 S/2016/846 (S/PV.7785) Middle East (Syria) - Aleppo: "
+        "vetoed by Russian Federation (11-2-2)",
+        "2016-12-05 S/2016/1026 (S/PV.7825) Middle East (Syria) - Aleppo: "
+        "vetoed by Russian Federation and People's Republic of China (11-3-1)",
+        "2 vetoed texts",
+    ]
+
+
+def test_vetoes_json_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "vetoes", "--agenda", "Aleppo", "--json")
+    records = json.loads(out)
+    assert status == 0
+    assert [r["document"] for r in records] == ["S/2016/846", "S/2016/1026"]
+    assert records[1]["vetoed_by"] == ["RUS", "CHN"]
+    assert records[0]["date"] == "2016-10-08"
+    status, out, _ = run_main(
+        capsys, "vetoes", "--by", "Russia", "--include-predecessors", "--count-by", "member"
+    )
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("Union of Soviet Socialist Republics")
+    assert lines[-1] == "131 vetoed texts"
+    status, out, _ = run_main(capsys, "vetoes", "--by", "France", "--count-by", "decade", "--json")
+    assert json.loads(out) == {
+        "count_by": "decade",
+        "records": 16,
+        "counts": [
+            {"decade": 1950, "vetoes": 2},
+            {"decade": 1960, "vetoes": 0},
+            {"decade": 1970, "vetoes": 7},
+            {"decade": 1980, "vetoes": 7},
+        ],
+    }
+
+
+def test_vetoes_count_by_agenda(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "vetoes", "--agenda", "Aleppo", "--count-by", "agenda")
+    assert (status, out) == (0, "   2  Middle East (Syria) - Aleppo\n2 vetoed texts\n")
+
+
+def test_council_json_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "council", "1971-01-01", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert (data["size"], data["threshold"]) == (15, 9)
+    china = next(m for m in data["members"] if m["code"] == "CHN")
+    assert china == {
+        "code": "CHN",
+        "name": "China",
+        "name_then": "Republic of China",
+        "permanent": True,
+    }
+    status, out, _ = run_main(capsys, "council", "1965-10-01")
+    assert status == 0
+    assert "Security Council on 1965-10-01: 11 members, 7 votes in favour needed to adopt" in out
+    assert "note: the amendment raising the threshold to nine" in out
+
+
+def test_akn4un_one_file_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(
+        capsys, "akn4un", str(NOT_ADOPTED / "S_2023_638-2316801E.xml"), "--json"
+    )
+    assert status == 0
+    data = json.loads(out)
+    (record,) = data["records"]
+    assert record["symbol"] == "S/2023/638"
+    assert record["recorded_outcome"] == "vetoed"
+    assert record["computed_outcome"] is None
+    assert "member_in_two_counts" in [p["kind"] for p in record["problems"]]
+    assert data["summary"] == {
+        "files_read": 1,
+        "unreadable": 0,
+        "without_vote": 0,
+        "with_problems": 1,
+        "disagreements": 1,
+    }
+
+
+def test_akn4un_unreadable_file_in_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = (NOT_ADOPTED / "S_2023_506-2313545E.xml").read_bytes()
+    (tmp_path / "a.xml").write_bytes(good)
+    (tmp_path / "b.xml").write_text("<akomaNtoso>", encoding="utf-8")
+    status, out, err = run_main(capsys, "akn4un", str(tmp_path))
+    assert status == 2
+    assert out.splitlines()[0].startswith("S/2023/506  2023-07-11")
+    assert out.splitlines()[-1] == (
+        "1 file read, 0 with no vote, 0 with data problems, 0 disagreements, 1 unreadable"
+    )
+    assert err.count("\n") == 1
+    assert err.startswith(f"unsc-tracker: error: 1 file could not be read: {tmp_path / 'b.xml'}: ")
+
+
+def test_schema_output_is_the_committed_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "schema.json"
+    status, out, _ = run_main(capsys, "schema", "--output", str(target))
+    assert (status, out) == (0, f"wrote {target}\n")
+    assert target.read_text(encoding="utf-8") == schema_text()
+    committed = (ROOT / "docs" / "scenario.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run: unsc-tracker schema --output docs/scenario.schema.json"
+    assert json.loads(committed) == scenario_json_schema()
+
+
+# -- errors: status 2, one line on stderr, no traceback ------------------------------------------
+
+
+def _ballot_file(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+ERRORS = [
+    (["council", "2016-13-01"], "date '2016-13-01' is not a valid day: month must be in 1..12"),
+    (["council", "someday"], "date 'someday' cannot be read as a date"),
+    (
+        ["council", "1900-01-01"],
+        "no Security Council on 1900-01-01: its first meeting was on 1946-01-17",
+    ),
+    (["council", "2030-01-01"], "no membership record for 2030-01-01"),
+    (
+        ["tally", "--on", "2016-10-08", "Atlantis=no"],
+        "unknown member state 'Atlantis'; did you mean",
+    ),
+    (["tally", "--on", "2016-10-08", "Russia"], "ballot 'Russia' is not NAME=WORD"),
+    (["tally", "--on", "2016-10-08", "Russia="], "ballot 'Russia=' is not NAME=WORD"),
+    (
+        ["tally", "--on", "2016-10-08", "Russia=maybe"],
+        "unknown ballot 'maybe' for Russian Federation; a ballot is one of: yes, no,",
+    ),
+    (
+        ["tally", "--on", "2016-10-08", "Russia=no", "Russia=yes"],
+        "'Russia' is given two ballots ('no' and 'yes')",
+    ),
+    (
+        ["tally", "--on", "2016-10-08", "Russia=no", "Russian Federation=yes"],
+        "Russian Federation has two ballots ('no' and 'yes')",
+    ),
+    (
+        ["tally", "--on", "2016-10-08", "Germany=no"],
+        "Germany was not a member of the Security Council on 2016-10-08",
+    ),
+    (["tally", "--on", "2016-10-08"], "no ballots: give NAME=WORD pairs"),
+    (["tally", "--on", "8/10/2016", "Russia=no"], "--on '8/10/2016' is ambiguous"),
+    (["replay", "nosuch"], "no bundled scenario 'nosuch' (bundled: aleppo-2016"),
+    (["replay", "no/such/file.toml"], "no/such/file.toml: cannot read the scenario file"),
+    (["replay", "aleppo-2016", "--draft", "S/2016/999"], "no draft 'S/2016/999' in this scenario"),
+    (["replay", "aleppo-2016", "--as-of", "not a date"], "--as-of 'not a date' cannot be read"),
+    (
+        ["replay", "aleppo-2016", "--as-of", "2016-01-01"],
+        "--as-of 2016-01-01: the record starts later (S/2016/846 on 2016-09-29, "
+        "S/2016/847 on 2016-10-07)",
+    ),
+    (
+        ["replay", "aleppo-2016", "--draft", "S/2016/847", "--as-of", "2016-10-05"],
+        "S/2016/847: no snapshot on or before 2016-10-05; the record starts on 2016-10-07",
+    ),
+    (["vetoes", "--by", "Egypt"], "by='Egypt': only permanent members can veto"),
+    (["vetoes", "--by", "Narnia"], "unknown member state 'Narnia'"),
+    (["vetoes", "--since", "2020-01-01", "--until", "2019-01-01"], "since=2020-01-01 is after"),
+    (["vetoes", "--since", "soon"], "--since 'soon' cannot be read as a date"),
+    (["vetoes", "--agenda", " "], "agenda=' ': give a part of an agenda item"),
+    (["vetoes", "--include-predecessors"], "--include-predecessors needs --by MEMBER"),
+    (["akn4un", "no/such/folder"], "no/such/folder: no such file or folder"),
+    (
+        ["schema", "--output", "no/such/folder/schema.json"],
+        "no/such/folder/schema.json: cannot write",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
+def test_bad_input_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    status, out, err = run_main(capsys, *args)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"unsc-tracker: error: {message}"), err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_ballot_file_errors_name_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    cases = [
+        (str(tmp_path / "missing.json"), "missing.json: cannot read the ballot file"),
+        (_ballot_file(tmp_path, "bad.json", "{"), "bad.json: not valid JSON"),
+        (_ballot_file(tmp_path, "bad.toml", "= 1"), "bad.toml: not valid TOML"),
+        (_ballot_file(tmp_path, "b.txt", "Russia=no"), "b.txt: unknown ballot file format '.txt'"),
+        (_ballot_file(tmp_path, "list.json", "[]"), "list.json: a ballot file maps member names"),
+        (_ballot_file(tmp_path, "empty.json", "{}"), "empty.json: no ballots in the file"),
+        (
+            _ballot_file(tmp_path, "n.json", '{"Russia": 1}'),
+            "n.json: the ballot of 'Russia' is 1, not a word",
+        ),
+        (
+            _ballot_file(tmp_path, "who.json", '{"Atlantis": "no"}'),
+            "who.json: unknown member state 'Atlantis'",
+        ),
+        (
+            _ballot_file(tmp_path, "word.toml", 'Russia = "veto"'),
+            "word.toml: unknown ballot 'veto' for Russian Federation",
+        ),
+    ]
+    for path, message in cases:
+        status, out, err = run_main(capsys, "tally", "--on", "2016-10-08", "--file", path)
+        assert (status, out) == (2, ""), path
+        assert err.startswith("unsc-tracker: error: "), err
+        assert message in err
+        assert str(Path(path).parent) in err
+        assert err.count("\n") == 1
+    status, _, err = run_main(
+        capsys, "tally", "--on", "2016-10-08", "Russia=no", "--file", str(tmp_path / "x.json")
+    )
+    assert status == 2
+    assert err == (
+        "unsc-tracker: error: give the ballots either as NAME=WORD arguments or with --file, "
+        "not both\n"
+    )
+
+
+def test_an_invalid_scenario_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(
+        '[[drafts]]\nsymbol = "S/2016/846"\n\n[[drafts.events]]\nkind = "circulated"\n'
+        'date = "2016-13-40"\n\n[[drafts.events]]\nkind = "no_such_kind"\ndate = "2016-10-01"\n',
+        encoding="utf-8",
+    )
+    status, out, err = run_main(capsys, "replay", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"unsc-tracker: error: {path}: draft S/2016/846, event 1")
+    assert err.count("\n") == 1
+
+
+def test_an_unreadable_xml_file_given_by_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text("<akomaNtoso>", encoding="utf-8")
+    status, out, err = run_main(capsys, "akn4un", str(path))
+    assert status == 2
+    assert out.splitlines() == [
+        "unreadable: " + err.split("could not be read: ", 1)[1].rstrip("\n"),
+        "0 files read, 0 with no vote, 0 with data problems, 0 disagreements, 1 unreadable",
+    ]
+    assert f"{path}: not well-formed XML at line 1" in err
+
+
+# -- docs/cli.md shows real output ---------------------------------------------------------------
+
+
+def _sessions() -> list[tuple[str, str]]:
+    """Each ``$ unsc-tracker ...`` command in docs/cli.md's console blocks, with its output."""
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    found: list[tuple[str, str]] = []
+    inside = False
+    command: str | None = None
+    output: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("```"):
+            if inside and command is not None:
+                found.append((command, "\n".join(output)))
+            inside, command, output = line == "```console", None, []
+        elif inside and line.startswith("$ "):
+            if command is not None:
+                found.append((command, "\n".join(output)))
+            command, output = line[2:], []
+        elif inside:
+            output.append(line)
+    return found
+
+
+def test_the_cli_page_shows_real_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    sessions = _sessions()
+    assert len(sessions) >= 7
+    for command, shown in sessions:
+        words = shlex.split(command)
+        assert words[0] == "unsc-tracker", command
+        main(words[1:])
+        out, err = capsys.readouterr()
+        actual = (out + err).rstrip("\n")
+        if shown.endswith("..."):  # a long output is shown in part
+            head = shown.removesuffix("...").rstrip("\n")
+            assert actual.startswith(head), command
+        else:
+            assert actual == shown, command
