@@ -546,3 +546,43 @@ def test_the_cli_page_shows_real_output(
             assert actual.startswith(head), command
         else:
             assert actual == shown, command
+
+
+SKIPPING_SCENARIO = """
+[[drafts]]
+symbol = "S/2016/846"
+
+[[drafts.events]]
+kind = "circulated"
+date = 2016-10-03
+audience = "all15"
+
+[[drafts.events]]
+kind = "vote_held"
+date = 2016-10-08
+meeting = "S/PV.7785"
+ballots = { Russia = "no", Venezuela = "no", Angola = "abstain", China = "abstain", \
+France = "yes", UK = "yes", US = "yes", Egypt = "yes", Japan = "yes", Malaysia = "yes", \
+"New Zealand" = "yes", Senegal = "yes", Spain = "yes", Ukraine = "yes", Uruguay = "yes" }
+"""
+"""A record that goes from circulation straight to the vote: no blue, no scheduling."""
+
+
+def test_replay_is_strict_unless_infer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "skipping.toml"
+    path.write_text(SKIPPING_SCENARIO, encoding="utf-8")
+    status, out, err = run_main(capsys, "replay", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(
+        "unsc-tracker: error: S/2016/846: vote_held on 2016-10-08 cannot happen while the draft "
+        "is negotiation"
+    )
+    assert err.count("\n") == 1
+    status, out, _ = run_main(capsys, "replay", str(path), "--infer")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[3:5] == [
+        "              inferred: put_in_blue (inferred before vote_held on 2016-10-08)",
+        "              inferred: vote_scheduled (inferred before vote_held on 2016-10-08)",
+    ]
+    assert lines[5].endswith("vetoed        result: vetoed by Russian Federation (11-2-2)")

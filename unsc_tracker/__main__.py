@@ -2,4 +2,6 @@
 
 from .cli import main
 
-raise SystemExit(main())
+# Guarded so that importing the module (pytest's doctest collection does) runs nothing.
+if __name__ == "__main__":
+    raise SystemExit(main())
