@@ -224,7 +224,7 @@ class Veto(BaseModel):
 
     def __str__(self) -> str:
         text = self.document or self.candidate_symbol or "(no symbol)"
-        where = f" ({self.meeting})" if self.meeting else ""
+        where = f" ({self.meeting})" if self.meeting and self.meeting != text else ""
         names = " and ".join(self.cast_as)
         counts = f" ({self.counts})" if self.counts else ""
         return f"{self.date.isoformat()} {text}{where} {self.agenda}: vetoed by {names}{counts}"
