@@ -42,7 +42,7 @@ def main() -> None:
     print("Results of the 7785th meeting, 8 October 2016 (S/PV.7785):")
     for draft in scenario.drafts:
         final = scenario.replay(draft.id).final
-        print(f"  {draft.id}: {final.stage.value}, {final.result}")
+        print(f"  {draft.id}: {final.result}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ import pytest
 EXAMPLES = Path(__file__).parent.parent / "examples"
 KEY_LINES = {
     "replay_aleppo_2016.py": [
-        "  S/2016/846: vetoed, vetoed by Russian Federation (11-2-2)",
-        "  S/2016/847: failed, failed: 4 in favour, 9 required (4-9-2)",
+        "  S/2016/846: vetoed by Russian Federation (11-2-2)",
+        "  S/2016/847: failed: 4 in favour, 9 required (4-9-2)",
         "expect a veto by Russian Federation",
     ],
 }
