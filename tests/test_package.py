@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import unsc_tracker as ut
 
 DOCUMENTED = {
@@ -96,3 +98,23 @@ def test_import_reads_no_data_and_no_optional_library() -> None:
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     seen = json.loads(out.stdout)
     assert seen == {"opened": [], "heavy": []}
+
+
+def test_heavier_modules_load_on_first_use() -> None:
+    probe = (
+        "import sys, types\n"
+        "import unsc_tracker as ut\n"
+        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast']\n"
+        "assert not [m for m in lazy if 'unsc_tracker.' + m in sys.modules]\n"
+        "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load\n"
+        "assert all('unsc_tracker.' + m in sys.modules for m in lazy)\n"
+        "assert callable(ut.council) and not isinstance(ut.council, types.ModuleType)\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "ok"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="module 'unsc_tracker' has no attribute 'nope'"):
+        ut.nope  # noqa: B018

@@ -1,10 +1,17 @@
-"""unsc-tracker: UN Security Council draft resolutions, the Charter's voting rule and the veto."""
+"""unsc-tracker: UN Security Council draft resolutions, the Charter's voting rule and the veto.
 
-from . import akn4un, errors
+Members, the Council and the rule load with the package; the rest (replay, scenarios, the veto
+record, the UN's XML) loads on first use, so that ``import unsc_tracker`` stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from . import errors
 from ._version import __version__
 from .council import Council, Term, council, terms
-from .dates import Month, parse_when, relative_day, relative_month
-from .drafts import DraftResolution, Resolution, Role, Sponsorship
 from .errors import (
     AknError,
     BallotError,
@@ -17,22 +24,71 @@ from .errors import (
     UnscTrackerError,
     VetoQueryError,
 )
-from .events import Event, EventKind
-from .forecast import Expectation, Probabilities, Stance, expect, probabilities
-from .history import (
-    Veto,
-    check_vetoes,
-    count_by_agenda,
-    count_by_decade,
-    count_by_member,
-    count_by_year,
-    vetoes,
-)
-from .lifecycle import Stage
 from .members import MemberState, member
-from .replay import Replay, Snapshot
-from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
+
+if TYPE_CHECKING:
+    from . import akn4un
+    from .dates import Month, parse_when, relative_day, relative_month
+    from .drafts import DraftResolution, Resolution, Role, Sponsorship
+    from .events import Event, EventKind
+    from .forecast import Expectation, Probabilities, Stance, expect, probabilities
+    from .history import (
+        Veto,
+        check_vetoes,
+        count_by_agenda,
+        count_by_decade,
+        count_by_member,
+        count_by_year,
+        vetoes,
+    )
+    from .lifecycle import Stage
+    from .replay import Replay, Snapshot
+    from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
+
+# Public name -> the module that defines it, imported on first access (PEP 562).
+_LAZY = {
+    "akn4un": "",
+    **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
+    **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
+    **dict.fromkeys(["Event", "EventKind"], "events"),
+    **dict.fromkeys(
+        ["Expectation", "Probabilities", "Stance", "expect", "probabilities"], "forecast"
+    ),
+    **dict.fromkeys(
+        [
+            "Veto",
+            "check_vetoes",
+            "count_by_agenda",
+            "count_by_decade",
+            "count_by_member",
+            "count_by_year",
+            "vetoes",
+        ],
+        "history",
+    ),
+    "Stage": "lifecycle",
+    **dict.fromkeys(["Replay", "Snapshot"], "replay"),
+    **dict.fromkeys(
+        ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unsc_tracker' has no attribute {name!r}")
+    value = import_module(f".{module or name}", __name__)
+    if module:
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AknError",
