@@ -23,6 +23,7 @@ DOCUMENTED = {
     "Expectation",
     "IllegalEventError",
     "MemberState",
+    "MissingExtraError",
     "Month",
     "NotOnCouncilError",
     "Outcome",

@@ -14,6 +14,7 @@ __all__ = [
     "DateError",
     "DateOutOfRecordError",
     "IllegalEventError",
+    "MissingExtraError",
     "NotOnCouncilError",
     "ScenarioError",
     "UnknownMemberError",
@@ -61,6 +62,16 @@ class BallotError(UnscTrackerError, ValueError):
 
 class IllegalEventError(UnscTrackerError, ValueError):
     """An event that cannot happen to a draft in the stage it has reached."""
+
+
+class MissingExtraError(UnscTrackerError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install 'unsc-tracker[{extra}]'"
+        )
 
 
 class ScenarioError(UnscTrackerError, ValueError):
