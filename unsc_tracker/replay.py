@@ -37,7 +37,7 @@ from functools import lru_cache
 from itertools import islice
 from operator import le
 from types import MappingProxyType
-from typing import NamedTuple, cast, overload
+from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
 from .council import council
 from .dates import add_working_days, parse_when
@@ -68,6 +68,9 @@ from .lifecycle import (
     inferred_path,
 )
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
+
+if TYPE_CHECKING:
+    from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __all__ = ["GA_VETO_DEBATE_FROM", "Replay", "Snapshot"]
 
@@ -208,6 +211,12 @@ class Replay:
     def __repr__(self) -> str:
         stage = self.snapshots[-1].stage.value if self.snapshots else "no events"
         return f"<Replay {self.draft.id}: {len(self.snapshots)} snapshots, {stage}>"
+
+    def to_dataframe(self) -> DataFrame:
+        """One row per snapshot: see :func:`unsc_tracker.export.replay_frame` (needs pandas)."""
+        from .export import replay_frame
+
+        return replay_frame(self)
 
 
 @lru_cache(maxsize=1024)

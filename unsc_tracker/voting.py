@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, seats
 from .errors import BallotError, NotOnCouncilError
 from .members import MemberState, member
+
+if TYPE_CHECKING:
+    from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __all__ = ["Ballot", "Outcome", "VoteRecord", "VoteResult", "tally"]
 
@@ -205,6 +208,12 @@ class VoteResult:
         if self.outcome is Outcome.ADOPTED:
             return f"adopted ({kind}{self.counts})"
         return f"failed: {self.yes} in favour, {self.threshold} required ({kind}{self.counts})"
+
+    def to_dataframe(self) -> DataFrame:
+        """One row per member: see :func:`unsc_tracker.export.vote_frame` (needs pandas)."""
+        from .export import vote_frame
+
+        return vote_frame(self)
 
 
 @cache
