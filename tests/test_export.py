@@ -258,6 +258,28 @@ def test_council_frame_empty_span_is_an_error() -> None:
         council_frame(2017, 2016)
 
 
+def test_council_frame_wants_years_or_dates() -> None:
+    with pytest.raises(
+        TypeError, match=r"council_frame\(\): since is a year or a date, not str '2016'"
+    ):
+        council_frame("2016")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"until is a year or a date, not float 2017.0"):
+        council_frame(2016, 2017.0)  # type: ignore[arg-type]
+
+
+def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) -> None:
+    message = (
+        r"popolo_vote_event\(\) takes a VoteResult or a VoteRecord, not Snapshot; "
+        r"a snapshot's vote is snapshot.result"
+    )
+    with pytest.raises(TypeError, match=message):
+        popolo_vote_event(replay_846.final)  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=r"vote_frame\(\) takes a VoteResult or a VoteRecord, not dict$"
+    ):
+        vote_frame({"Russia": "no"})  # type: ignore[arg-type]
+
+
 def test_council_frame_outside_the_record_is_an_error(pd: Any) -> None:
     with pytest.raises(ut.DateOutOfRecordError, match="no Security Council on 1945-07-01"):
         council_frame(1945)

@@ -143,8 +143,7 @@ def vote_frame(result: VoteResult | VoteRecord) -> DataFrame:
     {'yes': 11, 'no': 2, 'abstain': 2, 'absent': 0, 'not_voting': 0}
     """
     pd = _pandas("vote_frame()")
-    if isinstance(result, VoteRecord):
-        result = tally(result)
+    result = _as_result(result, "vote_frame()")
     seated = council(on=result.on)
     vetoers = {state.code for state in result.vetoed_by}
     members = [state for state in seated.members if state.code in result.ballots]
@@ -275,8 +274,8 @@ def council_frame(since: int | _dt.date, until: int | _dt.date | None = None) ->
     unsc_tracker.errors.DateError: council_frame(since=2017, until=2016): since is after until,
     so no year is in that span
     """
-    first = since if isinstance(since, int) else since.year
-    last = first if until is None else until if isinstance(until, int) else until.year
+    first = _year(since, "since")
+    last = first if until is None else _year(until, "until")
     if first > last:
         raise DateError(
             f"council_frame(since={first}, until={last}): since is after until, "
@@ -306,6 +305,28 @@ def council_frame(since: int | _dt.date, until: int | _dt.date | None = None) ->
             "seat": pd.Series([row[4] for row in rows], dtype=pd.CategoricalDtype(SEATS, True)),
             "president": pd.Series([row[5] for row in rows], dtype=bool),
         }
+    )
+
+
+def _as_result(value: object, caller: str) -> VoteResult:
+    """The result of a vote: a VoteResult as is, a VoteRecord tallied; anything else an error."""
+    if isinstance(value, VoteResult):
+        return value
+    if isinstance(value, VoteRecord):
+        return tally(value)
+    hint = "; a snapshot's vote is snapshot.result" if type(value).__name__ == "Snapshot" else ""
+    raise TypeError(
+        f"{caller} takes a VoteResult or a VoteRecord, not {type(value).__name__}{hint}"
+    )
+
+
+def _year(value: object, name: str) -> int:
+    if isinstance(value, _dt.date):
+        return value.year
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(
+        f"council_frame(): {name} is a year or a date, not {type(value).__name__} {value!r}"
     )
 
 
@@ -375,7 +396,7 @@ def popolo_vote_event(
     if isinstance(result, VoteRecord):
         symbol = symbol if symbol is not None else result.symbol
         meeting = meeting if meeting is not None else result.meeting
-        result = tally(result)
+    result = _as_result(result, "popolo_vote_event()")
     seated = council(on=result.on)
     day = result.on.isoformat()
     passed = "pass" if result.outcome is Outcome.ADOPTED else "fail"
