@@ -384,6 +384,13 @@ def test_s_2016_847_vote_event_names_no_veto(replay_847: ut.Replay) -> None:
     assert permanent == {"unsc:permanent": "fail", "unsc:elected": "fail"}
 
 
+def test_s_2016_846_permanent_group_fails_on_the_veto(replay_846: ut.Replay) -> None:
+    # Three permanent "yes" votes do not make the group concur: the Russian Federation voted no.
+    event = popolo_vote_event(_result(replay_846), symbol="S/2016/846")
+    groups = {g["group_id"]: g["result"] for g in event["group_results"]}
+    assert groups == {"unsc:permanent": "fail", "unsc:elected": "pass"}
+
+
 @pytest.mark.parametrize("symbol", ["S/2016/846", "S/2016/847"])
 def test_vote_event_counts_sum_to_the_council_size(aleppo: ut.Scenario, symbol: str) -> None:
     event = popolo_vote_event(_result(aleppo.replay(symbol)), symbol=symbol)

@@ -377,8 +377,9 @@ def popolo_vote_event(
     is procedural. Voters are the member states as organizations, ``voter_id`` being
     :func:`member_id`. Counts use Popolo's option names (``"not voting"`` for a member present
     and not voting), one count per option for the whole Council and one per group (permanent
-    and elected members); a group's result is ``"pass"`` when more of its members voted yes than
-    no. The ``result`` is ``"pass"`` when the draft was adopted, else ``"fail"``.
+    and elected members). The permanent group's result on a non-procedural vote is ``"pass"``
+    when none of them voted no (their concurrence, Art. 27(3)); otherwise a group passes when
+    more of its members voted yes than no. The ``result`` is ``"pass"`` when the draft was adopted, else ``"fail"``.
 
     Popolo has no veto: the extension fields ``unsc:outcome`` (adopted, vetoed or failed),
     ``unsc:vetoed_by`` (ISO codes, empty unless vetoed), ``unsc:threshold`` and
@@ -430,7 +431,10 @@ def popolo_vote_event(
             {"option": option, "value": ballots.count(ballot), "group_id": group["id"]}
             for ballot, option in POPOLO_OPTIONS.items()
         ]
-        group_passed = ballots.count(Ballot.YES) > ballots.count(Ballot.NO)
+        if seat == "permanent" and not result.procedural:
+            group_passed = Ballot.NO not in ballots  # concurrence of the permanent members
+        else:
+            group_passed = ballots.count(Ballot.YES) > ballots.count(Ballot.NO)
         group_results.append(
             {"group_id": group["id"], "group": dict(group), "result": _pass(group_passed)}
         )
