@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import struct
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -17,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from unsc_tracker.drafts import DraftResolution
+from unsc_tracker.drafts import DraftResolution, Sponsorship
 from unsc_tracker.errors import BallotError, DateOutOfRecordError, MissingExtraError, VetoQueryError
+from unsc_tracker.events import Circulated, PositionStated, Withdrawn
 from unsc_tracker.history import vetoes
 from unsc_tracker.plot import timeline, vetoes_by_year, vote_chart
 from unsc_tracker.replay import Replay
@@ -195,6 +197,33 @@ def test_timeline_s_2016_847_failed(agg: Callable[[Any], bytes]) -> None:
     assert "failed: 4 in favour, 9 required (4-9-2)" in texts(figure)
 
 
+def test_timeline_of_a_withdrawn_draft_over_months(agg: Callable[[Any], bytes]) -> None:
+    draft = DraftResolution(symbol="S/2022/720", sponsors=[Sponsorship(member="France")])
+    replay = Replay.from_events(
+        draft,
+        [
+            Circulated(kind="circulated", date="2021-11-03", audience="all15"),
+            PositionStated(
+                kind="position_stated", date="2022-02-01", member="China", stance="abstain"
+            ),
+            Withdrawn(kind="withdrawn", date="2022-03-15"),
+        ],
+    )
+    figure = timeline(replay)
+    check_png(agg(figure), figure)
+    events = figure.axes[0]
+    marks = Counter(line.get_gid() for line in events.get_lines())
+    assert marks == {"stage": 2, "position": 1}  # circulation and withdrawal change the stage
+    assert legend_labels(figure.legends[0]) == [
+        "negotiation",
+        "withdrawn",
+        "stage change",
+        "position: abstain",
+    ]
+    left, right = events.get_xlim()
+    assert left < 0.5 < 132.5 < right  # the marks at both ends are inside the axes
+
+
 def test_timeline_of_an_empty_replay() -> None:
     draft = DraftResolution(symbol="S/2016/846")
     with pytest.raises(DateOutOfRecordError, match="S/2016/846: no events"):
@@ -274,6 +303,16 @@ def test_render_figures_main(tmp_path: Path, agg: Callable[[Any], bytes]) -> Non
 
 
 # --- without matplotlib ----------------------------------------------------------------------
+
+
+def test_importing_plot_draws_nothing_and_needs_no_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "import unsc_tracker.plot\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'matplotlib'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from .council import council
 from .errors import BallotError, MissingExtraError, VetoQueryError
+from .events import PositionStated, VoteHeld
+from .lifecycle import START
 from .members import MemberState, member
 from .voting import Ballot, Outcome, VoteResult
 
@@ -287,8 +289,9 @@ def timeline(replay: Replay) -> Figure:
     snapshots = replay.snapshots
     first_day = snapshots[0].day
     places = _spread(snapshots, first_day)
-    start = 0.0
-    end = float((final.day - first_day).days + 1)
+    span = (final.day - first_day).days + 1
+    margin = max(0.0, span * 0.03 - 0.5)  # on long spans, room for marks at the ends
+    start, end = -margin, span + margin
 
     figure = Figure(figsize=(11, 6.2), layout="constrained")
     grid = figure.add_gridspec(2, 1, height_ratios=(1.6, 1.2))
@@ -302,18 +305,20 @@ def timeline(replay: Replay) -> Figure:
         if stage not in stages_present:
             stages_present.append(stage)
 
-    previous = None
+    previous = START
     stances_present: list[str] = []
+    drawn: set[str] = set()
     for snapshot, x in zip(snapshots, places, strict=True):
-        kind = snapshot.event.kind
-        changed = snapshot.stage != previous and previous is not None
+        event = snapshot.event
+        changed = snapshot.stage != previous or bool(snapshot.inferred)
         previous = snapshot.stage
-        if kind == "vote_held":
+        if isinstance(event, VoteHeld):
             events.plot(x, _ROWS["stage"], marker="*", markersize=16, color="black", gid="vote")
-        elif changed or snapshot.inferred:
+        elif changed:
             events.plot(x, _ROWS["stage"], marker="D", markersize=8, color="#333333", gid="stage")
-        elif kind == "position_stated":
-            stance = str(getattr(snapshot.event, "stance", "undecided"))
+            drawn.add("stage")
+        elif isinstance(event, PositionStated):
+            stance = event.stance.value
             events.plot(
                 x,
                 _ROWS["position"],
@@ -327,6 +332,7 @@ def timeline(replay: Replay) -> Figure:
                 stances_present.append(stance)
         else:
             events.plot(x, _ROWS["other"], marker="|", markersize=14, mew=2, color="#555555")
+            drawn.add("other")
 
     if final.result is not None:
         x = places[next(i for i, s in enumerate(snapshots) if s.result is not None)]
@@ -359,9 +365,11 @@ def timeline(replay: Replay) -> Figure:
         Patch(facecolor=STAGE_COLOURS[stage], label=stage.replace("_", " "))
         for stage in stages_present
     ]
-    handles.append(_mark("D", "#333333", "stage change"))
+    if "stage" in drawn:
+        handles.append(_mark("D", "#333333", "stage change"))
     handles.extend(_mark("o", _STANCE_COLOURS[s], f"position: {s}") for s in stances_present)
-    handles.append(_mark("|", "#555555", "other event"))
+    if "other" in drawn:
+        handles.append(_mark("|", "#555555", "other event"))
     if final.result is not None:
         handles.append(_mark("*", "black", "vote"))
     figure.legend(handles=handles, loc="outside lower center", ncols=6, frameon=False)
@@ -427,7 +435,15 @@ def _draw_expectations(
     thresholds = {snapshot.expected.threshold for snapshot in snapshots}
     for threshold in sorted(thresholds):
         axes.axhline(threshold, color="black", linestyle="--", linewidth=1)
-        axes.text(0.1, threshold + 0.3, f"{threshold} needed", ha="left", va="bottom", fontsize=9)
+        axes.text(
+            0.01,
+            threshold + 0.3,
+            f"{threshold} needed",
+            ha="left",
+            va="bottom",
+            fontsize=9,
+            transform=axes.get_yaxis_transform(),  # x in axes fractions, y in members
+        )
     size = max(snapshot.expected.yes + len(snapshot.expected.undecided) for snapshot in snapshots)
     top = max(size, *thresholds) + 3
     said: tuple[object, ...] | None = None
