@@ -116,8 +116,9 @@ def vote_chart(result: VoteResult, *, title: str | None = None) -> Figure:
     each ballot against the threshold of "yes" votes (Art. 27(2)-(3)). ``title`` defaults to the
     date and the result.
 
-    Raises :class:`~unsc_tracker.errors.BallotError` when the result carries no ballots, or
-    ballots that do not add up to its counts: the chart needs every member's ballot.
+    Raises :class:`~unsc_tracker.errors.BallotError` when the result carries no ballots, ballots
+    from states not on the Council that day, or ballots that do not add up to its counts: the
+    chart needs every member's ballot.
 
     >>> from datetime import date
     >>> from unsc_tracker.voting import tally
@@ -188,8 +189,8 @@ def vote_chart(result: VoteResult, *, title: str | None = None) -> Figure:
     seats.set_xticks([])
     for side in ("top", "right", "bottom", "left"):
         seats.spines[side].set_visible(False)
-    heading = title if title is not None else f"{_long_date(result)}: {result}"
-    figure.suptitle(heading, x=0.01, ha="left", fontweight="bold")
+    caption = title if title is not None else f"{_long_date(result)}: {result}"
+    figure.suptitle(caption, x=0.01, ha="left", fontweight="bold")
 
     present = [ballot for ballot in Ballot if ballot in ballots.values()]
     tallies = Counter(ballots.values())
