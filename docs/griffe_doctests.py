@@ -1,19 +1,33 @@
-"""Griffe extension for the API reference: show docstring doctests as Python console code.
+"""Griffe extension for the API reference: docstrings written for the terminal, read as Markdown.
 
 The docstrings carry their examples as bare doctests, which Markdown would read as text (and
-``['RUS']`` as a link). ``mkdocs.yml`` loads this extension for mkdocstrings; it wraps each run
-of ``>>>`` lines and their output in a ``pycon`` fence. pytest imports this file too
+``['RUS']`` as a link), and name other objects with Sphinx roles (``:func:`tally```).
+``mkdocs.yml`` loads this extension for mkdocstrings; it wraps each run of ``>>>`` lines and
+their output in a ``pycon`` fence, and turns each role into the object's name as code. pytest imports this file too
 (``--doctest-modules``), where griffe may be absent, hence the guarded import.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 try:
     from griffe import Extension
 except ImportError:  # only mkdocstrings needs the class to be a griffe Extension
     Extension = object  # type: ignore[assignment,misc]
+
+
+ROLE = re.compile(r":(?:attr|class|data|exc|func|meth|mod|obj):`(~?)([^`]+)`")
+
+
+def plain_roles(text: str) -> str:
+    """Replace Sphinx roles by the name as code; ``~`` keeps only the last part, as in Sphinx.
+
+    >>> plain_roles("see :func:`~unsc_tracker.voting.tally` and :class:`VoteResult`")
+    'see `tally` and `VoteResult`'
+    """
+    return ROLE.sub(lambda m: f"`{m[2].rsplit('.', 1)[-1] if m[1] else m[2]}`", text)
 
 
 def fence_doctests(text: str) -> str:
@@ -42,8 +56,8 @@ def fence_doctests(text: str) -> str:
 
 
 class DoctestFences(Extension):  # type: ignore[misc]
-    """Fence the doctests of every docstring before mkdocstrings renders it."""
+    """Fence the doctests and plain the roles of every docstring before mkdocstrings renders it."""
 
     def on_object(self, *, obj: Any, **kwargs: Any) -> None:
         if obj.docstring is not None:
-            obj.docstring.value = fence_doctests(obj.docstring.value)
+            obj.docstring.value = plain_roles(fence_doctests(obj.docstring.value))
