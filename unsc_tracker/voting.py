@@ -155,6 +155,21 @@ class VoteRecord(BaseModel):
                 raise NotOnCouncilError(_not_on_council(member(code), self.date))
         return self
 
+    def __str__(self) -> str:
+        from .display import vote_record_str
+
+        return vote_record_str(self)
+
+    def __repr__(self) -> str:
+        from .display import vote_record_repr
+
+        return vote_record_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import vote_record_html
+
+        return vote_record_html(self)
+
 
 @dataclass(frozen=True)
 class VoteResult:
@@ -208,6 +223,16 @@ class VoteResult:
         if self.outcome is Outcome.ADOPTED:
             return f"adopted ({kind}{self.counts})"
         return f"failed: {self.yes} in favour, {self.threshold} required ({kind}{self.counts})"
+
+    def __repr__(self) -> str:
+        from .display import vote_result_repr
+
+        return vote_result_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import vote_result_html
+
+        return vote_result_html(self)
 
     def to_dataframe(self) -> DataFrame:
         """One row per member: see :func:`unsc_tracker.export.vote_frame` (needs pandas)."""
