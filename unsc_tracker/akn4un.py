@@ -241,6 +241,16 @@ class AknRecord(BaseModel):
         """The recorded outcome beside the computed one; see :func:`check`."""
         return check(self)
 
+    def __str__(self) -> str:
+        from .display import akn_record_str
+
+        return akn_record_str(self)
+
+    def __repr__(self) -> str:
+        from .display import akn_record_repr
+
+        return akn_record_repr(self)
+
 
 def check(record: AknRecord) -> OutcomeCheck:
     """Recompute a record's outcome with :func:`~unsc_tracker.tally` and compare it with the UN's.

@@ -62,6 +62,11 @@ class Term(BaseModel):
         kind = "permanent" if self.permanent else f"elected {self.label}"
         return f"{self.name_then} ({kind}, {self.start.isoformat()} to {self.end.isoformat()})"
 
+    def __repr__(self) -> str:
+        from .display import term_repr
+
+        return term_repr(self)
+
 
 class Council(BaseModel):
     """The Security Council on one day.
@@ -119,6 +124,11 @@ class Council(BaseModel):
 
         names = ", ".join(label(state) for state in self.members)
         return f"Security Council on {self.on.isoformat()}: {names}"
+
+    def __repr__(self) -> str:
+        from .display import council_repr
+
+        return council_repr(self)
 
 
 @dataclass(frozen=True, slots=True)

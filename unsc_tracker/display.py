@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .akn4un import AknRecord
     from .council import Council, Term
     from .drafts import DraftResolution, Resolution, Sponsorship
-    from .events import Event
+    from .events import _Event
     from .forecast import Expectation, Probabilities
     from .history import Veto
     from .lifecycle import Stage
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "akn_record_repr",
+    "akn_record_str",
     "council_repr",
     "draft_html",
     "draft_repr",
@@ -202,12 +203,12 @@ def sponsorship_repr(sponsorship: Sponsorship) -> str:
     return f"<Sponsorship {sponsorship_str(sponsorship)}>"
 
 
-def event_str(event: Event) -> str:
+def event_str(event: _Event) -> str:
     """``2016-10-07 put in blue as S/2016/846``: the date and the event's summary."""
     return f"{_day(event.date)} {event.summary}"
 
 
-def event_repr(event: Event) -> str:
+def event_repr(event: _Event) -> str:
     """``<PutInBlue 2016-10-07: put in blue as S/2016/846>``."""
     return f"<{type(event).__name__} {_day(event.date)}: {event.summary}>"
 
@@ -258,15 +259,17 @@ def veto_repr(veto: Veto) -> str:
     return f"<Veto {veto.date.isoformat()} {text} by {' and '.join(veto.cast_as)}{counts}{flags}>"
 
 
-def akn_record_repr(record: AknRecord) -> str:
-    """``<AknRecord S/2016/846 (draft) 2016-10-08: vetoed, 15 ballots>``."""
+def akn_record_str(record: AknRecord) -> str:
+    """``S/2016/846 (draft) 2016-10-08: vetoed, 15 ballots``; problems counted when there are any."""
     outcome = record.recorded_outcome.value if record.recorded_outcome else "no recorded outcome"
     vote = f", {_plural(len(record.vote.ballots), 'ballot')}" if record.vote is not None else ""
     problems = f", {_plural(len(record.problems), 'problem')}" if record.problems else ""
-    return (
-        f"<AknRecord {record.symbol} ({record.kind.value}) {record.date.isoformat()}: "
-        f"{outcome}{vote}{problems}>"
-    )
+    return f"{record.symbol} ({record.kind.value}) {record.date.isoformat()}: {outcome}{vote}{problems}"
+
+
+def akn_record_repr(record: AknRecord) -> str:
+    """``<AknRecord S/2016/846 (draft) 2016-10-08: vetoed, 15 ballots>``."""
+    return f"<AknRecord {akn_record_str(record)}>"
 
 
 # --- why a vote came out as it did ------------------------------------------------------------

@@ -129,6 +129,16 @@ class Sponsorship(BaseModel):
     def state(self) -> MemberState:
         return member(self.member)
 
+    def __str__(self) -> str:
+        from .display import sponsorship_str
+
+        return sponsorship_str(self)
+
+    def __repr__(self) -> str:
+        from .display import sponsorship_repr
+
+        return sponsorship_repr(self)
+
 
 class DraftResolution(BaseModel):
     """A draft resolution: symbol (or an id before it has one), title, sponsors, rivals.
@@ -179,6 +189,21 @@ class DraftResolution(BaseModel):
             raise ValueError(f"rivals names the draft itself ({self.symbol})")
         return self
 
+    def __str__(self) -> str:
+        from .display import draft_str
+
+        return draft_str(self)
+
+    def __repr__(self) -> str:
+        from .display import draft_repr
+
+        return draft_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import draft_html
+
+        return draft_html(self)
+
 
 class Resolution(BaseModel):
     """An adopted resolution: number and year, as in ``S/RES/2334 (2016)``, and its draft.
@@ -223,3 +248,8 @@ class Resolution(BaseModel):
 
     def __str__(self) -> str:
         return self.symbol
+
+    def __repr__(self) -> str:
+        from .display import resolution_repr
+
+        return resolution_repr(self)

@@ -168,6 +168,16 @@ class _Event(BaseModel):
         kind: str = getattr(self, "kind", "event")
         return kind
 
+    def __str__(self) -> str:
+        from .display import event_str
+
+        return event_str(self)
+
+    def __repr__(self) -> str:
+        from .display import event_repr
+
+        return event_repr(self)
+
 
 class Circulated(_Event):
     """The text is circulated: to the P3, the P5, a group of friends, or all fifteen (D2, D3)."""

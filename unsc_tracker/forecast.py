@@ -147,6 +147,11 @@ class Probabilities(BaseModel):
         chances = f"adopted {self.adopted:.1%}, vetoed {self.vetoed:.1%}{detail}"
         return f"{chances}, failed {self.failed:.1%}"
 
+    def __repr__(self) -> str:
+        from .display import probabilities_repr
+
+        return probabilities_repr(self)
+
 
 def _names(states: tuple[MemberState, ...], last: str = " and ") -> str:
     names = [state.name for state in states]
@@ -229,6 +234,11 @@ class Expectation(BaseModel):
         if self.outcome is Outcome.VETOED:
             return f"{head} (certain: {self.yes} in favour reach the {self.threshold} needed)"
         return f"{head} (certain: {self.yes} in favour, {self.threshold} needed, no veto left)"
+
+    def __repr__(self) -> str:
+        from .display import expectation_repr
+
+        return expectation_repr(self)
 
 
 @dataclass(frozen=True, slots=True)

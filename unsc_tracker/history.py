@@ -229,6 +229,16 @@ class Veto(BaseModel):
         counts = f" ({self.counts})" if self.counts else ""
         return f"{self.date.isoformat()} {text}{where} {self.agenda}: vetoed by {names}{counts}"
 
+    def __repr__(self) -> str:
+        from .display import veto_repr
+
+        return veto_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import veto_html
+
+        return veto_html(self)
+
 
 # --- reading the notes -------------------------------------------------------------------------
 

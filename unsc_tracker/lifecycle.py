@@ -29,7 +29,7 @@ vote, D12) are allowed, and ``revived`` after ``withdrawn``.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -46,6 +46,7 @@ __all__ = [
     "allowed",
     "illegal",
     "inferred_path",
+    "mermaid",
 ]
 
 
@@ -256,3 +257,19 @@ def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError
     return IllegalEventError(
         f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
     )
+
+
+def mermaid(path: Iterable[Stage | str] | None = None) -> str:
+    """The stages and the transition table as a Mermaid ``stateDiagram-v2``, end stages leading to
+    ``[*]``; the stages of ``path`` are marked ``visited`` and its last stage ``current``.
+
+    >>> text = mermaid(["concept", "negotiation", "in_blue", "scheduled", "vetoed"])
+    >>> print(text.splitlines()[0]); "    scheduled --> vetoed : vote held" in text.splitlines()
+    stateDiagram-v2
+    True
+    >>> text.splitlines()[-1]
+    '    class vetoed current'
+    """
+    from .display import mermaid as diagram
+
+    return diagram(path)

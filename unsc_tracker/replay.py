@@ -129,6 +129,16 @@ class Snapshot(NamedTuple):
         said = self.result if self.result is not None else self.expected
         return f"{self.day.isoformat()}  {self.event.summary}  [{self.stage.value}]  {said}"
 
+    def __repr__(self) -> str:
+        from .display import snapshot_repr
+
+        return snapshot_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import snapshot_html
+
+        return snapshot_html(self)
+
 
 class Replay:
     """The snapshots of one draft's replayed log, in order.
@@ -211,6 +221,24 @@ class Replay:
     def __repr__(self) -> str:
         stage = self.snapshots[-1].stage.value if self.snapshots else "no events"
         return f"<Replay {self.draft.id}: {len(self.snapshots)} snapshots, {stage}>"
+
+    def _repr_html_(self) -> str:
+        from .display import replay_html
+
+        return replay_html(self)
+
+    def to_mermaid(self) -> str:
+        """The lifecycle as a Mermaid diagram with this draft's path marked (``class ... visited``).
+
+        >>> from unsc_tracker import load_scenario
+        >>> diagram = load_scenario("aleppo-2016").replay("S/2016/846").to_mermaid()
+        >>> diagram.splitlines()[-2:]
+        ['    class concept,zero_draft,negotiation,in_blue,scheduled,vetoed visited',
+         '    class vetoed current']
+        """
+        from .display import replay_mermaid
+
+        return replay_mermaid(self)
 
     def to_dataframe(self) -> DataFrame:
         """One row per snapshot: see :func:`unsc_tracker.export.replay_frame` (needs pandas)."""
