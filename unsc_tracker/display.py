@@ -107,7 +107,8 @@ def _day(when: object) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    ending = "" if count == 1 else "es" if word.endswith("o") else "s"
+    return f"{count} {word}{ending}"
 
 
 _ROLES = {"main_sponsor": "main sponsor", "co_sponsor": "co-sponsor"}
@@ -136,10 +137,11 @@ def term_repr(term: Term) -> str:
 
 def vote_record_str(record: VoteRecord) -> str:
     """``S/2016/846 at S/PV.7785 on 2016-10-08: 11 yes, 2 no, 2 abstain``."""
-    counts: dict[str, int] = {}
-    for ballot in record.ballots.values():
-        counts[ballot.value] = counts.get(ballot.value, 0) + 1
-    tally = ", ".join(f"{n} {word.replace('_', ' ')}" for word, n in counts.items()) or "no ballots"
+    from .voting import Ballot
+
+    cast = list(record.ballots.values())
+    counts = [(cast.count(ballot), ballot.value.replace("_", " ")) for ballot in Ballot]
+    tally = ", ".join(f"{n} {word}" for n, word in counts if n) or "no ballots"
     what = record.symbol or "a vote"
     where = f" at {record.meeting}" if record.meeting else ""
     kind = " (procedural)" if record.procedural else ""

@@ -1,0 +1,513 @@
+"""Reprs, str, notebook HTML and Mermaid diagrams (display.py and the models delegating to it)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+from html.parser import HTMLParser
+from typing import get_args
+
+import pytest
+from pydantic import TypeAdapter
+
+from unsc_tracker import akn4un, display
+from unsc_tracker.council import council, terms
+from unsc_tracker.drafts import DraftResolution, Resolution, Sponsorship
+from unsc_tracker.events import Event
+from unsc_tracker.forecast import Probabilities, expect
+from unsc_tracker.history import vetoes
+from unsc_tracker.lifecycle import END_STAGES, TRANSITIONS, Stage, mermaid
+from unsc_tracker.members import member
+from unsc_tracker.replay import Replay
+from unsc_tracker.scenarios import load_scenario
+from unsc_tracker.voting import VoteRecord, tally
+
+ALEPPO = load_scenario("aleppo-2016")
+S_2016_846 = ALEPPO.replay("S/2016/846")
+S_2016_847 = ALEPPO.replay("S/2016/847")
+EVENT: TypeAdapter[Event] = TypeAdapter(Event)
+COUNCIL_2016 = council(on=date(2016, 10, 8))
+
+
+class _Balanced(HTMLParser):
+    """Checks that every tag is closed in order, and keeps the text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append(tag)
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open, f"</{tag}> closes nothing"
+        assert self.open[-1] == tag, f"</{tag}> closes <{self.open[-1]}>"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "style" not in self.open:
+            self.text.append(data)
+
+
+def parsed(page: str) -> _Balanced:
+    """The page checked as balanced HTML and as XML; returns the parser with the page's text."""
+    checker = _Balanced()
+    checker.feed(page)
+    checker.close()
+    assert checker.open == [], f"unclosed: {checker.open}"
+    ET.fromstring(f"<root>{page}</root>")
+    return checker
+
+
+def text_of(page: str) -> str:
+    return " ".join(" ".join(parsed(page).text).split())
+
+
+# --- repr and str -----------------------------------------------------------------------------
+
+
+def test_member_state_repr_and_str_unchanged() -> None:
+    russia = member("Russia")
+    assert repr(russia) == "MemberState('RUS', 'Russian Federation')"
+    assert str(russia) == "Russian Federation"
+
+
+def test_council_repr_is_short_and_str_unchanged() -> None:
+    assert repr(COUNCIL_2016) == (
+        "<Council 2016-10-08: 15 members, threshold 9, president Russian Federation>"
+    )
+    assert str(COUNCIL_2016).startswith(
+        "Security Council on 2016-10-08: People's Republic of China (P), France (P)"
+    )
+    assert repr(council(on=date(1950, 6, 27))).startswith(
+        "<Council 1950-06-27: 11 members, threshold 7"
+    )
+
+
+def test_term_repr_wraps_its_str() -> None:
+    term = next(t for t in terms("Spain") if t.start.year == 2015)
+    assert str(term) == "Spain (elected 2015-2016, 2015-01-01 to 2016-12-31)"
+    assert repr(term) == "<Term Spain (elected 2015-2016, 2015-01-01 to 2016-12-31)>"
+
+
+def test_s_2016_846_vote_result_repr() -> None:
+    # S/PV.7785, 8 October 2016: 11-2-2, the Russian Federation voting no.
+    result = S_2016_846.final.result
+    assert result is not None
+    assert repr(result) == "<VoteResult vetoed by Russian Federation (11-2-2) on 2016-10-08>"
+    assert str(result) == "vetoed by Russian Federation (11-2-2)"
+
+
+def test_vote_record_repr_and_str() -> None:
+    record = VoteRecord(
+        date=date(2016, 10, 8),
+        symbol="S/2016/846",
+        meeting="S/PV.7785",
+        ballots=dict(S_2016_846.final.result.ballots),  # type: ignore[union-attr]
+    )
+    assert repr(record) == "<VoteRecord S/2016/846 at S/PV.7785 on 2016-10-08: 15 ballots>"
+    assert str(record) == "S/2016/846 at S/PV.7785 on 2016-10-08: 11 yes, 2 no, 2 abstain"
+
+
+def test_draft_repr_names_main_sponsors_not_all_of_them() -> None:
+    final = S_2016_846.final
+    draft = DraftResolution(
+        symbol="S/2016/846", title="The situation in the Middle East", sponsors=final.sponsors
+    )
+    assert len(draft.sponsors) == 45
+    assert repr(draft) == (
+        '<DraftResolution S/2016/846 "The situation in the Middle East": '
+        "45 sponsors: France, Spain>"
+    )
+    assert str(draft) == "S/2016/846: The situation in the Middle East"
+    assert str(DraftResolution(id="zero draft on Aleppo")) == "zero draft on Aleppo"
+
+
+def test_scenario_draft_repr_says_what_it_is() -> None:
+    assert repr(S_2016_846.draft) == "<ScenarioDraft S/2016/846: 1 sponsor: France>"
+
+
+def test_resolution_repr_and_str() -> None:
+    resolution = Resolution.parse("S/RES/2334 (2016)", adopted=date(2016, 12, 23))
+    assert str(resolution) == "S/RES/2334 (2016)"
+    assert repr(resolution) == "<Resolution S/RES/2334 (2016), adopted 2016-12-23>"
+
+
+def test_sponsorship_repr_and_str() -> None:
+    spain = Sponsorship(member="Spain", role="main_sponsor", joined=date(2016, 10, 5))
+    assert str(spain) == "Spain (main sponsor, joined 2016-10-05)"
+    assert repr(spain) == "<Sponsorship Spain (main sponsor, joined 2016-10-05)>"
+    doubtful = Sponsorship(member="Andorra", verified=False, note="press release only")
+    assert str(doubtful) == "Andorra (co-sponsor, unverified)"
+
+
+ONE_OF_EACH = [
+    {"kind": "circulated", "date": "2016-10-03", "audience": "all15"},
+    {"kind": "sponsor_joined", "date": "2016-10-05", "members": ["Spain"], "role": "main_sponsor"},
+    {"kind": "sponsor_left", "date": "2016-10-06", "members": ["Spain"]},
+    {"kind": "revised", "date": "2016-10-06", "symbol": "S/2016/846/Rev.1"},
+    {"kind": "silence_started", "date": "2016-10-06", "deadline": "2016-10-07"},
+    {"kind": "silence_broken", "date": "2016-10-07", "by": "Russia"},
+    {"kind": "silence_extended", "date": "2016-10-07"},
+    {"kind": "silence_passed", "date": "2016-10-07"},
+    {"kind": "put_in_blue", "date": "2016-10-07", "symbol": "S/2016/846"},
+    {"kind": "vote_scheduled", "date": "2016-10-07", "meeting_date": "2016-10-08"},
+    {
+        "kind": "vote_held",
+        "date": "2016-10-08",
+        "meeting": "S/PV.7785",
+        "ballots": {state.name: "yes" for state in COUNCIL_2016.members},
+        "note": "a long note " * 20,
+    },
+    {"kind": "withdrawn", "date": "2016-10-08", "by": "France"},
+    {"kind": "revived", "date": "2016-10-09", "by": ["Spain"]},
+    {"kind": "abandoned", "date": "2016-10-09"},
+    {"kind": "position_stated", "date": "2016-10-05", "member": "Russia", "stance": "oppose"},
+    {
+        "kind": "diplomatic_contact",
+        "date": "2016-10-06",
+        "parties": ["Ayrault", "Lavrov"],
+        "place": "Moscow",
+    },
+    {"kind": "statement", "date": "2016-10-08", "by": "France"},
+]
+
+
+def test_every_event_class_is_covered() -> None:
+    kinds = {EVENT.validate_python(raw).__class__ for raw in ONE_OF_EACH}
+    assert kinds == set(get_args(get_args(Event)[0]))
+
+
+@pytest.mark.parametrize("raw", ONE_OF_EACH, ids=lambda raw: str(raw["kind"]))
+def test_event_repr_is_its_date_and_summary(raw: dict[str, object]) -> None:
+    event = EVENT.validate_python(raw)
+    name = type(event).__name__
+    assert repr(event) == f"<{name} {raw['date']}: {event.summary}>"
+    assert str(event) == f"{raw['date']} {event.summary}"
+    assert len(repr(event)) < 100
+    assert "=" not in repr(event)
+
+
+def test_snapshot_repr_is_one_short_line() -> None:
+    first, final = S_2016_846[0], S_2016_846.final
+    assert repr(final) == (
+        "<Snapshot S/2016/846 2016-10-08 [vetoed] statement by United Kingdom, France, Ukraine "
+        "and United States: vetoed by Russian Federation (11-2-2)>"
+    )
+    # While open, str names every swing member; the repr only says how many are needed.
+    assert "swing" in str(first)
+    assert repr(first).endswith(
+        "[concept] statement by France (Ambassador François Delattre): "
+        "open: 8 more votes needed among 14 undecided>"
+    )
+    assert str(final).startswith("2016-10-08  statement by")
+
+
+def test_replay_repr() -> None:
+    assert repr(S_2016_846) == "<Replay S/2016/846: 18 snapshots, vetoed>"
+
+
+def test_expectation_repr_is_short_while_open() -> None:
+    open_ = S_2016_846[0].expected
+    assert repr(open_) == (
+        "<Expectation open, undecided: 1 yes, threshold 9, 8 more needed, 14 undecided (14 swing)>"
+    )
+    assert repr(S_2016_846.final.expected) == (
+        "<Expectation vetoed by Russian Federation, certain: 11 yes, threshold 9>"
+    )
+    assert str(S_2016_846.final.expected) == (
+        "vetoed by Russian Federation (certain: 11 in favour reach the 9 needed)"
+    )
+    adopted = expect({state.name: "support" for state in COUNCIL_2016.members}, on="2016-10-08")
+    assert repr(adopted) == "<Expectation adopted, certain: 15 yes, threshold 9>"
+
+
+def test_probabilities_repr() -> None:
+    chances = Probabilities(
+        adopted=0.25, vetoed=0.5, failed=0.25, vetoed_by=((member("Russia"), 0.5),)
+    )
+    assert repr(chances) == (
+        "<Probabilities adopted 25.0%, vetoed 50.0% (Russian Federation 50.0%), failed 25.0%>"
+    )
+
+
+def test_veto_repr_and_str() -> None:
+    veto = vetoes(agenda="Aleppo")[1]
+    assert repr(veto) == (
+        "<Veto 2016-12-05 S/2016/1026 by Russian Federation and People's Republic of China "
+        "(11-3-1)>"
+    )
+    assert str(veto).startswith("2016-12-05 S/2016/1026 (S/PV.7825)")
+    # the tuple vetoes() returns now prints readably
+    assert len(repr(vetoes(agenda="Aleppo"))) < 200
+
+
+def test_akn_record_repr_and_str() -> None:
+    record = akn4un.loads(akn4un._example_document())
+    assert repr(record) == f"<AknRecord {record}>"
+    assert str(record).startswith(f"{record.symbol} ({record.kind.value}) {record.date}: vetoed")
+    assert "ballots" in str(record)
+    assert "=" not in repr(record)
+
+
+# --- why ----------------------------------------------------------------------------------------
+
+
+def test_explain_s_2016_846_veto() -> None:
+    result = S_2016_846.final.result
+    assert result is not None
+    assert display.explain(result) == (
+        "11 in favour ≥ 9 required; the Russian Federation, a permanent member, voted no: vetoed"
+    )
+
+
+def test_explain_s_2016_847_no_votes_below_threshold_are_no_veto() -> None:
+    # S/PV.7785: the Russian draft failed 4-9-2; France, the UK and the US voted no (E1).
+    result = S_2016_847.final.result
+    assert result is not None
+    why = display.explain(result)
+    assert why.startswith("4 in favour < 9 required: failed")
+    assert "France" in why
+    assert "are not vetoes" in why
+
+
+def test_explain_resolution_2334_adopted_with_us_abstaining() -> None:
+    ballots = {state.name: "yes" for state in council(on="2016-12-23").members}
+    ballots["United States of America"] = "abstain"
+    why = display.explain(tally(ballots, on="2016-12-23"))
+    assert why == (
+        "14 in favour ≥ 9 required, and no permanent member voted no (the United States of "
+        "America did not vote yes, which is no veto): adopted"
+    )
+
+
+def test_explain_procedural_vote() -> None:
+    ballots = {state.name: "no" for state in COUNCIL_2016.members}
+    for state in ("China", "Russia", "Egypt", "Venezuela"):
+        ballots[member(state).name] = "yes"
+    why = display.explain(tally(ballots, on="2016-10-08", procedural=True))
+    assert why == "procedural vote, so no veto applies; 4 in favour < 9 required: failed"
+
+
+def test_explain_two_vetoes() -> None:
+    result = tally(
+        {"Russia": "no", "China": "no", "Venezuela": "no", "Angola": "abstain",
+         **dict.fromkeys(("France", "UK", "US", "Egypt", "Japan", "Malaysia", "New Zealand", "Senegal", "Spain", "Ukraine", "Uruguay"), "yes")},
+        on="2016-12-05",
+    )  # fmt: skip
+    assert display.explain(result).endswith(
+        "China and the Russian Federation, permanent members, voted no: vetoed"
+    )
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def test_vote_result_html_lists_the_fifteen_and_the_reason() -> None:
+    result = S_2016_846.final.result
+    assert result is not None
+    page = result._repr_html_()
+    text = text_of(page)
+    for state in COUNCIL_2016.members:
+        assert state.name in text
+    assert page.count('<span class="permanent">') == 5
+    assert text.count("permanent") >= 5
+    assert text.count("elected") == 10
+    assert "vetoed by Russian Federation (11-2-2)" in text
+    assert "the Russian Federation, a permanent member, voted no: vetoed" in text
+    row = re.search(r"<tr><td><span class=\"permanent\">Russian Federation</span>.*?</tr>", page)
+    assert row is not None
+    assert "<td>no</td>" in row.group()
+
+
+def test_vote_result_html_without_member_ballots() -> None:
+    from unsc_tracker.voting import Outcome, VoteResult
+
+    bare = VoteResult(Outcome.ADOPTED, 15, 0, 0, 0, 0, 9, False, date(2016, 12, 23))
+    assert "not recorded member by member" in text_of(bare._repr_html_())
+
+
+def test_vote_record_html_shows_the_meeting_and_the_result() -> None:
+    record = VoteRecord(
+        date=date(2016, 10, 8),
+        symbol="S/2016/847",
+        meeting="S/PV.7785",
+        ballots=dict(S_2016_847.final.result.ballots),  # type: ignore[union-attr]
+    )
+    text = text_of(record._repr_html_())
+    assert "S/2016/847 at S/PV.7785 on 2016-10-08" in text
+    assert "failed: 4 in favour, 9 required (4-9-2)" in text
+    assert "Malaysia" in text
+
+
+def test_draft_html_escapes_and_lists_sponsors() -> None:
+    draft = DraftResolution(
+        symbol="S/2016/846",
+        title="<script>alert('x')</script> & Aleppo",
+        penholder="France",
+        sponsors=[
+            Sponsorship(member="France", role="main_sponsor", joined=date(2016, 9, 29)),
+            Sponsorship(member="Andorra", verified=False, note="listed <b>only</b> by the press"),
+        ],
+        rivals=["S/2016/847"],
+    )
+    page = draft._repr_html_()
+    assert "<script>" not in page
+    assert "<b>only" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Aleppo" in page
+    parsed_page = parsed(page)
+    assert "script" not in parsed_page.tags
+    text = text_of(page)
+    assert "<script>alert('x')</script> & Aleppo" in text
+    assert "France main sponsor 2016-09-29 yes" in text
+    assert "Andorra co-sponsor no: listed <b>only</b> by the press" in text
+    assert "S/2016/847" in text
+
+
+def test_snapshot_html() -> None:
+    text = text_of(S_2016_846.final._repr_html_())
+    assert "S/2016/846 on 2016-10-08" in text
+    assert "45 sponsors: France, Spain" in text
+    assert "Russian Federation oppose" in text
+    assert "the Russian Federation, a permanent member, voted no: vetoed" in text
+    open_text = text_of(S_2016_846.as_of(date(2016, 10, 5))._repr_html_())
+    assert "negotiation" in open_text
+    assert "vetoed by Russian Federation (expected" in open_text
+
+
+def test_replay_html_is_a_timeline() -> None:
+    page = S_2016_846._repr_html_()
+    parsed(page)
+    assert page.count("<tr>") == len(S_2016_846) + 1
+    text = text_of(page)
+    for snapshot in S_2016_846:
+        assert snapshot.event.summary in text
+    assert "Date Event Stage Expected / result" in text
+    assert "put in blue as S/2016/846 in blue" in text
+    assert "vote held at S/PV.7785 vetoed vetoed by Russian Federation (11-2-2)" in text
+    assert "18 events; final stage: vetoed" in text
+
+
+def test_replay_html_shows_inferred_steps_and_warnings() -> None:
+    log = [
+        EVENT.validate_python({"kind": "circulated", "date": "2016-12-19", "audience": "all15"}),
+        EVENT.validate_python(
+            {
+                "kind": "vote_held",
+                "date": "2016-12-19",
+                "ballots": {s.name: "yes" for s in council(on="2016-12-19").members},
+            }
+        ),
+    ]
+    replay = Replay.from_events(DraftResolution(symbol="S/2016/1074"), log, infer=True)
+    text = text_of(replay._repr_html_())
+    assert "put_in_blue (inferred before vote_held" in text
+    assert "adopted (15-0-0)" in text
+
+
+def test_veto_html_and_vetoes_html() -> None:
+    aleppo = vetoes(agenda="Aleppo")
+    one = text_of(aleppo[0]._repr_html_())
+    assert (
+        "2016-10-08 S/2016/846 S/PV.7785 Middle East (Syria) - Aleppo Russian Federation 11-2-2"
+        in one
+    )
+    page = display.vetoes_html(aleppo)
+    text = text_of(page)
+    assert page.count("<tr>") == 3
+    assert "Russian Federation and People's Republic of China" in text
+    assert "2 vetoes" in text
+    assert isinstance(aleppo, tuple)
+    everything = display.vetoes_html(vetoes())
+    parsed(everything)
+    assert everything.count("<tr>") == len(vetoes()) + 1
+
+
+def test_html_escapes_every_field_of_a_veto() -> None:
+    veto = vetoes(agenda="Aleppo")[0].model_copy(update={"agenda": "Aleppo <img src=x>"})
+    page = veto._repr_html_()
+    assert "<img" not in page
+    assert "Aleppo &lt;img src=x&gt;" in page
+
+
+# --- Mermaid ------------------------------------------------------------------------------------
+
+
+def _edges(diagram: str) -> set[tuple[str, str]]:
+    found = re.findall(r"^    (\S+) --> (\S+)(?: : .*)?$", diagram, flags=re.MULTILINE)
+    return set(found)
+
+
+def test_mermaid_has_every_stage_and_transition() -> None:
+    diagram = mermaid()
+    lines = diagram.splitlines()
+    assert lines[0] == "stateDiagram-v2"
+    for stage in Stage:
+        assert f'    state "{stage.value.replace("_", " ")}" as {stage.value}' in lines
+    edges = _edges(diagram)
+    for stage, moves in TRANSITIONS.items():
+        for kind, targets in moves.items():
+            for target in targets:
+                assert (stage.value, target.value) in edges
+                label = next(
+                    line
+                    for line in lines
+                    if line.startswith(f"    {stage.value} --> {target.value} :")
+                )
+                assert kind.value.replace("_", " ") in label
+    assert ("[*]", "concept") in edges
+    assert {source for source, target in edges if target == "[*]"} == {s.value for s in END_STAGES}
+    assert "visited" not in diagram
+
+
+def test_mermaid_syntax_github_accepts() -> None:
+    for line in mermaid().splitlines()[1:]:
+        assert line.startswith("    ")
+        # state ids are words; text after the first " : " holds no further colon or semicolon
+        if " : " in line:
+            head, label = line.split(" : ", 1)
+            assert ":" not in label
+            assert ";" not in label.replace("#58;", "")
+            assert re.fullmatch(r"    (\S+ --> \S+|note right of \w+)", head)
+    assert "#58;" in mermaid()  # the note's colon is escaped
+
+
+def test_aleppo_replay_path_is_marked() -> None:
+    diagram = S_2016_846.to_mermaid()
+    visited = next(line for line in diagram.splitlines() if line.endswith(" visited"))
+    stages = visited.split()[1].split(",")
+    assert stages == ["concept", "zero_draft", "negotiation", "in_blue", "scheduled", "vetoed"]
+    assert {snapshot.stage.value for snapshot in S_2016_846} <= set(stages)
+    assert diagram.splitlines()[-1] == "    class vetoed current"
+    assert "classDef visited" in diagram
+    assert "classDef current" in diagram
+    # end stages not reached keep their own style; the one reached is styled as visited
+    assert "    class adopted,failed,withdrawn,not_put_to_vote ending" in diagram
+
+
+def test_inferred_stages_are_on_the_path() -> None:
+    log = [
+        EVENT.validate_python({"kind": "circulated", "date": "2016-12-19", "audience": "all15"}),
+        EVENT.validate_python(
+            {
+                "kind": "vote_held",
+                "date": "2016-12-19",
+                "ballots": {s.name: "yes" for s in council(on="2016-12-19").members},
+            }
+        ),
+    ]
+    replay = Replay.from_events(DraftResolution(symbol="S/2016/1074"), log, infer=True)
+    assert [stage.value for stage in display.replay_path(replay)] == [
+        "concept", "negotiation", "in_blue", "scheduled", "adopted",
+    ]  # fmt: skip
+    assert "    class concept,negotiation,in_blue,scheduled,adopted visited" in replay.to_mermaid()
+
+
+def test_mermaid_path_accepts_words_and_rejects_unknown_stages() -> None:
+    assert mermaid(["concept", "withdrawn"]).endswith("    class withdrawn current\n")
+    with pytest.raises(ValueError, match="'limbo'"):
+        mermaid(["concept", "limbo"])
