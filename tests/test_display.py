@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -511,3 +512,9 @@ def test_mermaid_path_accepts_words_and_rejects_unknown_stages() -> None:
     assert mermaid(["concept", "withdrawn"]).endswith("    class withdrawn current\n")
     with pytest.raises(ValueError, match="'limbo'"):
         mermaid(["concept", "limbo"])
+
+
+def test_docs_diagram_is_the_aleppo_replay() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "display.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```mermaid\n(.*?)^```$", page, flags=re.MULTILINE | re.DOTALL)
+    assert blocks == [S_2016_846.to_mermaid()]
