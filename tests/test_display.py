@@ -345,6 +345,22 @@ def test_vote_record_html_shows_the_meeting_and_the_result() -> None:
     assert "Malaysia" in text
 
 
+def test_html_has_one_style_block_even_when_nested() -> None:
+    for page in (S_2016_846.final._repr_html_(), S_2016_846._repr_html_()):
+        assert page.count("<style>") == 1
+
+
+def test_council_html_1971_names_the_republic_of_china() -> None:
+    # The ROC held China's seat until 25 October 1971 (GA res. 2758 (XXVI)).
+    text = text_of(council(on=date(1971, 1, 1))._repr_html_())
+    assert "Republic of China CHN permanent" in text
+    assert "USSR" in text or "Union of Soviet Socialist Republics" in text
+    assert "15 members" in text
+    assert "a decision needs 9 affirmative votes" in text
+    text_2016 = text_of(COUNCIL_2016._repr_html_())
+    assert "Russian Federation RUS permanent president" in text_2016
+
+
 def test_draft_html_escapes_and_lists_sponsors() -> None:
     draft = DraftResolution(
         symbol="S/2016/846",

@@ -130,6 +130,11 @@ class Council(BaseModel):
 
         return council_repr(self)
 
+    def _repr_html_(self) -> str:
+        from .display import council_html
+
+        return council_html(self)
+
 
 @dataclass(frozen=True, slots=True)
 class _Row:

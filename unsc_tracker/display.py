@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "akn_record_repr",
     "akn_record_str",
+    "council_html",
     "council_repr",
     "draft_html",
     "draft_repr",
@@ -325,7 +326,12 @@ def explain(result: VoteResult) -> str:
 
 
 def _wrap(kind: str, *parts: str) -> str:
+    """The outermost element of a view, carrying the style once."""
     return f'<div class="unsc-tracker {kind}">{_STYLE}{"".join(parts)}</div>'
+
+
+def _div(kind: str, *parts: str) -> str:
+    return f'<div class="{kind}">{"".join(parts)}</div>'
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
@@ -344,6 +350,26 @@ def _list(items: Iterable[str], cls: str = "") -> str:
     css = f' class="{cls}"' if cls else ""
     lines = "".join(f"<li>{escape(item)}</li>" for item in items)
     return f"<ul{css}>{lines}</ul>" if lines else ""
+
+
+def council_html(seated: Council) -> str:
+    """The Council on one day: each member under the name it sat under, its seat, the president."""
+    rows = [
+        (
+            _cell(seated.name_then(state)),
+            _cell(state.code),
+            "permanent" if state in seated.permanent else "elected",
+            "president" if state == seated.president else "",
+        )
+        for state in seated.members
+    ]
+    return _wrap(
+        "council",
+        f"<h4>Security Council on {seated.on.isoformat()}</h4>",
+        f"<p>{seated.size} members; a decision needs {seated.threshold} affirmative votes</p>",
+        _table(("Member", "Code", "Seat", ""), rows, "members"),
+        _list(seated.notes, "warning"),
+    )
 
 
 def draft_html(draft: DraftResolution) -> str:
@@ -398,6 +424,10 @@ def _ballot_rows(result: VoteResult) -> list[tuple[str, str, str]]:
 
 def vote_result_html(result: VoteResult) -> str:
     """A vote's result: the outcome, why, the counts, and the members with their ballots."""
+    return _wrap("vote-result", *_vote_result_parts(result))
+
+
+def _vote_result_parts(result: VoteResult) -> tuple[str, ...]:
     counts = (
         f"{result.yes} yes, {result.no} no, {result.abstain} abstaining"
         + (f", {result.absent} absent" if result.absent else "")
@@ -408,8 +438,7 @@ def vote_result_html(result: VoteResult) -> str:
         if result.ballots
         else "<p>Ballots not recorded member by member.</p>"
     )
-    return _wrap(
-        "vote-result",
+    return (
         f"<h4>{escape(str(result))}</h4>",
         f'<p class="why">{escape(explain(result))}</p>',
         f"<p>{escape(counts)}; voted on {result.on.isoformat()}</p>",
@@ -428,7 +457,7 @@ def vote_record_html(record: VoteRecord) -> str:
     return _wrap(
         "vote-record",
         f"<h4>{escape(heading + where)} on {record.date.isoformat()}{escape(kind)}</h4>",
-        vote_result_html(tally(record)),
+        _div("vote-result", *_vote_result_parts(tally(record))),
     )
 
 
@@ -449,7 +478,7 @@ def snapshot_html(snapshot: Snapshot) -> str:
         f"<h4>{escape(snapshot.draft)} on {snapshot.day.isoformat()}</h4>",
         _table(("", ""), rows),
         _table(("Member", "Position"), positions) if positions else "",
-        vote_result_html(snapshot.result) if snapshot.result is not None else "",
+        _div("vote-result", *_vote_result_parts(snapshot.result)) if snapshot.result else "",
         _list(snapshot.inferred),
         _list(snapshot.warnings, "warning"),
     )
