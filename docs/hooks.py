@@ -1,4 +1,4 @@
-"""MkDocs hook: draw the documentation's figures before the pages are read.
+"""MkDocs hooks: draw the documentation's figures, and the stage diagram from the code.
 
 ``mkdocs.yml`` names this file under ``hooks:``. Before each build it loads
 ``scripts/render_figures.py`` by path and calls its ``main(out_dir)``, which writes the PNG files
@@ -8,6 +8,10 @@ If the script is missing the figures are skipped with a message (the pages that 
 then fail a strict build on their missing images); if the script exists and fails, the build
 fails. Files whose bytes did not change are left untouched, so ``mkdocs serve`` does not see its
 own output as an edit and rebuild forever.
+
+A page holding the line ``<!-- lifecycle-diagram -->`` gets, in its place, the diagram of
+``unsc_tracker.lifecycle.mermaid()`` in a ``mermaid`` block, so the diagram shown is always the
+transition table the code runs.
 
 pytest imports this module too (``--doctest-modules``), so it imports nothing from MkDocs at the
 top.
@@ -27,6 +31,7 @@ log = logging.getLogger("mkdocs.hooks.figures")
 
 SCRIPT = Path("scripts") / "render_figures.py"
 FIGURES = "figures"
+DIAGRAM_MARKER = "<!-- lifecycle-diagram -->"
 
 
 def render_figures(root: Path, out_dir: Path) -> list[Path]:
@@ -64,3 +69,20 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         raise PluginError(f"figures: {root / SCRIPT} failed: {error!r}") from error
     if written:
         log.info("figures: %s", ", ".join(path.name for path in written))
+
+
+def lifecycle_diagram(markdown: str) -> str:
+    """Replace each line that is the diagram marker by ``lifecycle.mermaid()`` in a fence."""
+    if DIAGRAM_MARKER not in markdown:
+        return markdown
+    from unsc_tracker.lifecycle import mermaid
+
+    block = f"```mermaid\n{mermaid().rstrip()}\n```"
+    return "\n".join(
+        block if line.strip() == DIAGRAM_MARKER else line for line in markdown.split("\n")
+    )
+
+
+def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+    """Put the stage diagram, generated from the code, where a page asks for it."""
+    return lifecycle_diagram(markdown)
