@@ -215,7 +215,7 @@ def test_replay_repr() -> None:
 def test_expectation_repr_is_short_while_open() -> None:
     open_ = S_2016_846[0].expected
     assert repr(open_) == (
-        "<Expectation open, undecided: 1 yes, threshold 9, 8 more needed, 14 undecided (14 swing)>"
+        "<Expectation open: 1 yes, threshold 9, 8 more needed, 14 undecided (14 swing)>"
     )
     assert repr(S_2016_846.final.expected) == (
         "<Expectation vetoed by Russian Federation, certain: 11 yes, threshold 9>"

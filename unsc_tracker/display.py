@@ -184,7 +184,7 @@ def draft_repr(draft: DraftResolution) -> str:
 
 
 def resolution_repr(resolution: Resolution) -> str:
-    """``<Resolution S/RES/2334 (2016) from S/2016/1154, adopted 2016-12-23>``."""
+    """``<Resolution S/RES/2334 (2016), adopted 2016-12-23>``, naming the draft when known."""
     parts = [f" from {resolution.draft}" if resolution.draft else ""]
     if resolution.adopted is not None:
         parts.append(f", adopted {resolution.adopted.isoformat()}")
@@ -225,13 +225,14 @@ def expectation_repr(expectation: Expectation) -> str:
         head = "vetoed by " + _joined([s.name for s in expectation.vetoed_by])
     else:
         head = expectation.outcome.value
-    sure = "certain" if expectation.certain else "expected" if expectation.outcome else "undecided"
+    if expectation.outcome is not None:
+        head += ", certain" if expectation.certain else ", expected"
     rest = f"{expectation.yes} yes, threshold {expectation.threshold}"
     if expectation.needed:
         rest += f", {expectation.needed} more needed"
     if expectation.undecided:
         rest += f", {len(expectation.undecided)} undecided ({len(expectation.swing)} swing)"
-    return f"<Expectation {head}, {sure}: {rest}>"
+    return f"<Expectation {head}: {rest}>"
 
 
 def probabilities_repr(chances: Probabilities) -> str:
