@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from hypothesis import given, settings
 from pydantic import TypeAdapter
+from strategies import draft_for_logs, event_logs
 
 from unsc_tracker import akn4un, display
 from unsc_tracker.council import council, terms
@@ -444,6 +446,13 @@ def test_veto_html_and_vetoes_html() -> None:
     assert everything.count("<tr>") == len(vetoes()) + 1
 
 
+def test_html_replaces_characters_no_page_may_hold() -> None:
+    draft = DraftResolution(symbol="S/2016/846", title="Aleppo\x00\x1b[31m \ud800 truce\ttext")
+    page = draft._repr_html_()
+    parsed(page)
+    assert "Aleppo\ufffd\ufffd[31m \ufffd truce\ttext" in page
+
+
 def test_html_escapes_every_field_of_a_veto() -> None:
     veto = vetoes(agenda="Aleppo")[0].model_copy(update={"agenda": "Aleppo <img src=x>"})
     page = veto._repr_html_()
@@ -534,3 +543,19 @@ def test_docs_diagram_is_the_aleppo_replay() -> None:
     page = (Path(__file__).parents[1] / "docs" / "display.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```mermaid\n(.*?)^```$", page, flags=re.MULTILINE | re.DOTALL)
     assert blocks == [S_2016_846.to_mermaid()]
+
+
+@given(event_logs())
+@settings(max_examples=60, deadline=None)
+def test_any_valid_replay_displays(log: list[Event]) -> None:
+    replay = Replay.from_events(draft_for_logs(), log)
+    page = replay._repr_html_()
+    parsed(page)
+    assert page.count("<tr>") == len(replay) + 1
+    for snapshot in replay:
+        parsed(snapshot._repr_html_())
+        assert repr(snapshot).startswith(f"<Snapshot {snapshot.draft} ")
+    diagram = replay.to_mermaid()
+    visited = next(line for line in diagram.splitlines() if line.endswith(" visited"))
+    assert {snapshot.stage.value for snapshot in replay} <= set(visited.split()[1].split(","))
+    assert diagram.splitlines()[-1] == f"    class {replay.final.stage.value} current"

@@ -80,6 +80,16 @@ _STYLE = (
 )
 
 
+# Characters neither HTML nor XML allows in text: C0 controls other than tab, newline and return,
+# lone surrogates and the two noncharacters U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(text: str) -> str:
+    """Text made safe for HTML: :func:`html.escape`, and characters no page may hold replaced."""
+    return escape(_UNPRINTABLE.sub("\ufffd", text))
+
+
 # --- words ------------------------------------------------------------------------------------
 
 _ARTICLE_WORDS = frozenset(
@@ -338,18 +348,18 @@ def _div(kind: str, *parts: str) -> str:
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
     """A table; ``rows`` cells are HTML already escaped (use :func:`_cell`)."""
     css = f' class="{cls}"' if cls else ""
-    top = "".join(f"<th>{escape(h)}</th>" for h in head)
+    top = "".join(f"<th>{_escape(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table{css}><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _cell(value: object) -> str:
-    return "" if value is None else escape(str(value))
+    return "" if value is None else _escape(str(value))
 
 
 def _list(items: Iterable[str], cls: str = "") -> str:
     css = f' class="{cls}"' if cls else ""
-    lines = "".join(f"<li>{escape(item)}</li>" for item in items)
+    lines = "".join(f"<li>{_escape(item)}</li>" for item in items)
     return f"<ul{css}>{lines}</ul>" if lines else ""
 
 
@@ -384,7 +394,7 @@ def draft_html(draft: DraftResolution) -> str:
         ("Source", draft.source),
         ("Note", draft.note),
     ]
-    rows = [(f"<b>{escape(k)}</b>", _cell(v)) for k, v in facts if v]
+    rows = [(f"<b>{_escape(k)}</b>", _cell(v)) for k, v in facts if v]
     sponsors = [
         (
             _cell(s.member),
@@ -396,10 +406,10 @@ def draft_html(draft: DraftResolution) -> str:
     ]
     return _wrap(
         "draft",
-        f"<h4>{escape(draft.symbol or draft.id)}</h4>",
-        f"<p>{escape(draft.title)}</p>" if draft.title else "",
+        f"<h4>{_escape(draft.symbol or draft.id)}</h4>",
+        f"<p>{_escape(draft.title)}</p>" if draft.title else "",
         _table(("", ""), rows) if rows else "",
-        f"<p>{escape(_plural(len(sponsors), 'sponsor'))}</p>",
+        f"<p>{_escape(_plural(len(sponsors), 'sponsor'))}</p>",
         _table(("Sponsor", "Role", "Joined", "Verified"), sponsors) if sponsors else "",
     )
 
@@ -412,7 +422,7 @@ def _ballot_rows(result: VoteResult) -> list[tuple[str, str, str]]:
     for state in seated.members:
         ballot = result.ballots.get(state.code)
         permanent = state in seated.permanent
-        name = escape(seated.name_then(state))
+        name = _escape(seated.name_then(state))
         rows.append(
             (
                 f'<span class="permanent">{name}</span>' if permanent else name,
@@ -440,9 +450,9 @@ def _vote_result_parts(result: VoteResult) -> tuple[str, ...]:
         else "<p>Ballots not recorded member by member.</p>"
     )
     return (
-        f"<h4>{escape(str(result))}</h4>",
-        f'<p class="why">{escape(explain(result))}</p>',
-        f"<p>{escape(counts)}; voted on {result.on.isoformat()}</p>",
+        f"<h4>{_escape(str(result))}</h4>",
+        f'<p class="why">{_escape(explain(result))}</p>',
+        f"<p>{_escape(counts)}; voted on {result.on.isoformat()}</p>",
         ballots,
         _list(result.warnings, "warning"),
     )
@@ -457,7 +467,7 @@ def vote_record_html(record: VoteRecord) -> str:
     kind = " (procedural)" if record.procedural else ""
     return _wrap(
         "vote-record",
-        f"<h4>{escape(heading + where)} on {record.date.isoformat()}{escape(kind)}</h4>",
+        f"<h4>{_escape(heading + where)} on {record.date.isoformat()}{_escape(kind)}</h4>",
         _div("vote-result", *_vote_result_parts(tally(record))),
     )
 
@@ -472,11 +482,11 @@ def snapshot_html(snapshot: Snapshot) -> str:
         ("Expected", str(snapshot.expected)),
         ("GA debate due by", _day(snapshot.ga_debate_due_by) if snapshot.ga_debate_due_by else ""),
     ]
-    rows = [(f"<b>{escape(k)}</b>", _cell(v)) for k, v in facts if v]
+    rows = [(f"<b>{_escape(k)}</b>", _cell(v)) for k, v in facts if v]
     positions = [(_cell(who), _cell(stance.value)) for who, stance in snapshot.positions.items()]
     return _wrap(
         "snapshot",
-        f"<h4>{escape(snapshot.draft)} on {snapshot.day.isoformat()}</h4>",
+        f"<h4>{_escape(snapshot.draft)} on {snapshot.day.isoformat()}</h4>",
         _table(("", ""), rows),
         _table(("Member", "Position"), positions) if positions else "",
         _div("vote-result", *_vote_result_parts(snapshot.result)) if snapshot.result else "",
@@ -490,17 +500,17 @@ def replay_html(replay: Replay) -> str:
     rows = []
     before: Stage | None = None
     for snapshot in replay.snapshots:
-        stage = escape(snapshot.stage.value.replace("_", " "))
-        event = escape(snapshot.event.summary)
+        stage = _escape(snapshot.stage.value.replace("_", " "))
+        event = _escape(snapshot.event.summary)
         if snapshot.inferred:
-            event += "".join(f"<div><i>{escape(step)}</i></div>" for step in snapshot.inferred)
+            event += "".join(f"<div><i>{_escape(step)}</i></div>" for step in snapshot.inferred)
         said = (
-            f"<b>{escape(str(snapshot.result))}</b>"
+            f"<b>{_escape(str(snapshot.result))}</b>"
             if snapshot.result is not None
-            else escape(_outlook(snapshot.expected))
+            else _escape(_outlook(snapshot.expected))
         )
         if snapshot.warnings:
-            said += "".join(f'<div class="warning">{escape(w)}</div>' for w in snapshot.warnings)
+            said += "".join(f'<div class="warning">{_escape(w)}</div>' for w in snapshot.warnings)
         rows.append(
             (
                 _cell(_day(snapshot.date)),
@@ -514,8 +524,8 @@ def replay_html(replay: Replay) -> str:
     final = replay.snapshots[-1].stage.value if replay.snapshots else "no events"
     return _wrap(
         "replay",
-        f"<h4>{escape(replay.draft.id + title)}</h4>",
-        f"<p>{escape(_plural(len(rows), 'event'))}; final stage: {escape(final)}</p>",
+        f"<h4>{_escape(replay.draft.id + title)}</h4>",
+        f"<p>{_escape(_plural(len(rows), 'event'))}; final stage: {_escape(final)}</p>",
         _table(("Date", "Event", "Stage", "Expected / result"), rows, "timeline"),
     )
 
@@ -557,7 +567,7 @@ def vetoes_html(records: Iterable[Veto]) -> str:
     rows = [_veto_row(veto) for veto in records]
     return _wrap(
         "vetoes",
-        f"<p>{escape(_plural(len(rows), 'veto'))}</p>",
+        f"<p>{_escape(_plural(len(rows), 'veto'))}</p>",
         _table(_VETO_HEAD, rows, "vetoes"),
     )
 
