@@ -48,23 +48,31 @@ DOCUMENTED = {
     "akn4un",
     "check_vetoes",
     "council",
+    "council_frame",
     "count_by_agenda",
     "count_by_decade",
     "count_by_member",
     "count_by_year",
     "errors",
     "expect",
+    "export",
     "load_scenario",
     "member",
+    "ocd_actions",
     "parse_when",
+    "plot",
+    "popolo_vote_event",
     "probabilities",
     "relative_day",
     "relative_month",
+    "replay_frame",
     "save_scenario",
     "scenario_json_schema",
     "tally",
     "terms",
     "vetoes",
+    "vetoes_frame",
+    "vote_frame",
 }
 
 
@@ -105,9 +113,9 @@ def test_heavier_modules_load_on_first_use() -> None:
     probe = (
         "import sys, types\n"
         "import unsc_tracker as ut\n"
-        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast']\n"
+        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot']\n"
         "assert not [m for m in lazy if 'unsc_tracker.' + m in sys.modules]\n"
-        "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load\n"
+        "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load; ut.vote_frame; ut.plot\n"
         "assert all('unsc_tracker.' + m in sys.modules for m in lazy)\n"
         "assert callable(ut.council) and not isinstance(ut.council, types.ModuleType)\n"
         "print('ok')\n"

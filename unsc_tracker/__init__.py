@@ -29,10 +29,18 @@ from .members import MemberState, member
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 if TYPE_CHECKING:
-    from . import akn4un
+    from . import akn4un, export, plot
     from .dates import Month, parse_when, relative_day, relative_month
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
+    from .export import (
+        council_frame,
+        ocd_actions,
+        popolo_vote_event,
+        replay_frame,
+        vetoes_frame,
+        vote_frame,
+    )
     from .forecast import Expectation, Probabilities, Stance, expect, probabilities
     from .history import (
         Veto,
@@ -50,6 +58,19 @@ if TYPE_CHECKING:
 # Public name -> the module that defines it, imported on first access (PEP 562).
 _LAZY = {
     "akn4un": "",
+    "export": "",
+    "plot": "",
+    **dict.fromkeys(
+        [
+            "council_frame",
+            "ocd_actions",
+            "popolo_vote_event",
+            "replay_frame",
+            "vetoes_frame",
+            "vote_frame",
+        ],
+        "export",
+    ),
     **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
     **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
     **dict.fromkeys(["Event", "EventKind"], "events"),
@@ -129,21 +150,29 @@ __all__ = [
     "akn4un",
     "check_vetoes",
     "council",
+    "council_frame",
     "count_by_agenda",
     "count_by_decade",
     "count_by_member",
     "count_by_year",
     "errors",
     "expect",
+    "export",
     "load_scenario",
     "member",
+    "ocd_actions",
     "parse_when",
+    "plot",
+    "popolo_vote_event",
     "probabilities",
     "relative_day",
     "relative_month",
+    "replay_frame",
     "save_scenario",
     "scenario_json_schema",
     "tally",
     "terms",
     "vetoes",
+    "vetoes_frame",
+    "vote_frame",
 ]
