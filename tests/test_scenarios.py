@@ -232,3 +232,9 @@ def test_random_logs_round_trip_through_files(tmp_path: Path, log: list[Event]) 
         again = load_scenario(save_scenario(scenario, tmp_path / f"log{suffix}"))
         assert again == scenario
         assert list(again.replay(scenario.drafts[0].id)) == before
+
+
+def test_scenario_repr_is_short() -> None:
+    assert repr(load_scenario("aleppo-2016")) == (
+        "<Scenario 'Aleppo ceasefire drafts, October 2016': S/2016/846, S/2016/847; 22 events>"
+    )

@@ -75,6 +75,11 @@ class Scenario(BaseModel):
             seen.add(draft.id)
         return self
 
+    def __repr__(self) -> str:
+        events = sum(len(draft.events) for draft in self.drafts)
+        ids = ", ".join(draft.id for draft in self.drafts)
+        return f"<Scenario {self.title or 'untitled'!r}: {ids}; {events} events>"
+
     def draft(self, key: str) -> ScenarioDraft:
         """The draft with this id or symbol."""
         for draft in self.drafts:
