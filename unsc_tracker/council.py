@@ -45,7 +45,7 @@ AMENDMENT_IN_FORCE = date(1965, 8, 31)
 class Term(BaseModel):
     """One member's seat over a span of days: a permanent holder or an elected term."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     member: MemberState
     name_then: str = Field(description="the name the source gives for the state at the time")
@@ -76,7 +76,7 @@ class Council(BaseModel):
     (15, 9, 'Russian Federation')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     on: date
     permanent: tuple[MemberState, ...]

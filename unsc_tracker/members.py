@@ -34,7 +34,7 @@ class MemberState(BaseModel):
     'Russian Federation'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str = Field(
         pattern=r"^[A-Z]{3}$",

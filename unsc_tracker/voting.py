@@ -104,7 +104,7 @@ class VoteRecord(BaseModel):
     'failed: 4 in favour, 9 required (4-9-2)'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     date: date
     ballots: dict[str, Ballot] = Field(
