@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,9 +115,7 @@ class Council(BaseModel):
         for holder_code, name in self.holders:
             if holder_code == code:
                 return name
-        raise NotOnCouncilError(
-            f"{member(state).name} was not a member of the Security Council on {self.on.isoformat()}"
-        )
+        raise not_on_council(member(state), self.on)
 
     def __str__(self) -> str:
         def label(state: MemberState) -> str:
@@ -313,21 +312,37 @@ def _council(day: date) -> Council:
 
 
 class Seats(NamedTuple):
-    """A Council and the sets the vote count looks members up in, cached per day."""
+    """A Council laid out for the hot paths of the rule and the forecast, cached per day."""
 
     council: Council
+    members: tuple[MemberState, ...]
     codes: frozenset[str]
     permanent: frozenset[str]
+    position: Mapping[str, int]
+    """Member code to its position in ``council.members``."""
+    permanent_flags: tuple[bool, ...]
+    """Whether each of ``council.members``, in order, holds a permanent seat."""
 
 
 @lru_cache(maxsize=8192)
 def seats(day: date) -> Seats:
-    """The Council on ``day`` with its member codes as sets, for the rule's hot path."""
+    """The Council on ``day`` with its member codes as sets and positions."""
     seated = _council(day)
+    permanent = frozenset(state.code for state in seated.permanent)
     return Seats(
         seated,
+        seated.members,
         frozenset(state.code for state in seated.members),
-        frozenset(state.code for state in seated.permanent),
+        permanent,
+        MappingProxyType({state.code: i for i, state in enumerate(seated.members)}),
+        tuple(state.code in permanent for state in seated.members),
+    )
+
+
+def not_on_council(state: MemberState, day: date) -> NotOnCouncilError:
+    """The error for a state that did not sit on the Council that day, in the domain's words."""
+    return NotOnCouncilError(
+        f"{state.name} was not a member of the Security Council on {day.isoformat()}"
     )
 
 

@@ -28,16 +28,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .council import _as_date, _council
-from .errors import BallotError, NotOnCouncilError
-from .members import MemberState, member
+from .council import Seats, _as_date, not_on_council, seats
+from .errors import BallotError
+from .members import MemberState, code_of, member
 from .voting import Ballot, Outcome
 
 __all__ = [
@@ -241,54 +239,21 @@ class Expectation(BaseModel):
         return expectation_repr(self)
 
 
-@dataclass(frozen=True, slots=True)
-class _Seating:
-    """One day's Council laid out for fast counting: members in Council order, by index."""
-
-    day: date
-    threshold: int
-    members: tuple[MemberState, ...]
-    permanent: tuple[bool, ...]
-    index: dict[str, int]
-
-
-@lru_cache(maxsize=4096)
-def _seating(day: date) -> _Seating:
-    seated = _council(day)
-    members = seated.members
-    permanent_codes = {state.code for state in seated.permanent}
-    return _Seating(
-        day=day,
-        threshold=seated.threshold,
-        members=members,
-        permanent=tuple(state.code in permanent_codes for state in members),
-        index={state.code: i for i, state in enumerate(members)},
-    )
-
-
-@cache
-def _code_of(name: str) -> str:
-    return member(name).code
-
-
-def _seat_of(who: object, seating: _Seating) -> int:
+def _seat_of(who: object, seating: Seats) -> int:
     """The index of a member on the day's Council, or an error naming the state and the day."""
     if type(who) is MemberState or isinstance(who, MemberState):
         code = who.code
     elif isinstance(who, str):
-        code = _code_of(who)
+        code = code_of(who)
     else:
         raise TypeError(f"a member is named by a string or MemberState, not {type(who).__name__}")
-    seat = seating.index.get(code)
+    seat = seating.position.get(code)
     if seat is None:
-        raise NotOnCouncilError(
-            f"{member(code).name} was not a member of the Security Council on "
-            f"{seating.day.isoformat()}"
-        )
+        raise not_on_council(member(code), seating.council.on)
     return seat
 
 
-def _repeated(seating: _Seating, seat: int, who: object, what: str) -> BallotError:
+def _repeated(seating: Seats, seat: int, who: object, what: str) -> BallotError:
     return BallotError(
         f"{seating.members[seat].name} has two {what}s; {who!r} names the same member "
         "as an earlier entry"
@@ -322,9 +287,9 @@ def expect(
     Traceback (most recent call last):
     unsc_tracker.errors.NotOnCouncilError: Germany was not a member ... on 2016-10-08
     """
-    seating = _seating(on if type(on) is date else _as_date(on))
+    seating = seats(on if type(on) is date else _as_date(on))
     members = seating.members
-    permanent = seating.permanent
+    permanent = seating.permanent_flags
     stances: list[Stance | None] = [None] * len(members)
     for who, word in positions.items():
         seat = _seat_of(who, seating)
@@ -343,7 +308,7 @@ def expect(
             permanent_undecided += permanent[seat]
         elif stance is _OPPOSE and permanent[seat] and not procedural:
             opposing.append(members[seat])
-    threshold = seating.threshold
+    threshold = seating.council.threshold
     reach = yes + len(undecided)
     outcome: Outcome | None = None
     certain = False
@@ -374,7 +339,7 @@ def expect(
     )
 
 
-def _distribution(seating: _Seating, seat: int, raw: object) -> tuple[float, float, float]:
+def _distribution(seating: Seats, seat: int, raw: object) -> tuple[float, float, float]:
     """(P(yes), P(no), P(abstain, absent or not voting)) for one member, normalised to sum 1."""
     name = seating.members[seat].name
     if not isinstance(raw, Mapping):
@@ -434,7 +399,7 @@ def probabilities(
     >>> print(probabilities({**sure, "Russia": {"no": 0.6, "abstain": 0.4}}, on=date(2016, 10, 8)))
     adopted 40.0%, vetoed 60.0% (Russian Federation 60.0%), failed 0.0%
     """
-    seating = _seating(on if type(on) is date else _as_date(on))
+    seating = seats(on if type(on) is date else _as_date(on))
     members = seating.members
     chances: list[tuple[float, float, float] | None] = [None] * len(members)
     for who, raw in distributions.items():
@@ -446,19 +411,19 @@ def probabilities(
     if missing:
         raise BallotError(
             f"no ballot probabilities for {_names(missing)}, on the Council on "
-            f"{seating.day.isoformat()}; give {{'absent': 1.0}} for a member sure to be absent"
+            f"{seating.council.on.isoformat()}; give {{'absent': 1.0}} for a member sure to be absent"
         )
     known = [given for given in chances if given is not None]
     elected: list[float] = [1.0]
     permanent: list[tuple[MemberState, tuple[float, float, float]]] = []
     for state, is_permanent, (p_yes, p_no, p_rest) in zip(
-        members, seating.permanent, known, strict=True
+        members, seating.permanent_flags, known, strict=True
     ):
         if is_permanent:
             permanent.append((state, (p_yes, p_no, p_rest)))
         else:
             elected = _add_member(elected, p_yes, p_no + p_rest)
-    threshold = seating.threshold
+    threshold = seating.council.threshold
     every = elected
     without_no = elected
     for _, (p_yes, p_no, p_rest) in permanent:

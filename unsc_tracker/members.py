@@ -172,6 +172,12 @@ def member(name: str | MemberState) -> MemberState:
     return _lookup(name)
 
 
+@cache
+def code_of(name: str) -> str:
+    """The ISO code a name resolves to, cached per spelling for the vote-counting hot paths."""
+    return _lookup(name).code
+
+
 def all_states() -> Iterator[MemberState]:
     """Every bundled state, ordered by code."""
     yield from sorted(_registry().states.values(), key=lambda state: state.code)

@@ -16,14 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, seats
-from .errors import BallotError, NotOnCouncilError
-from .members import MemberState, member
+from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
+from .errors import BallotError
+from .members import MemberState, code_of, member
 
 if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -152,7 +151,7 @@ class VoteRecord(BaseModel):
         codes = seats(self.date).codes
         for code in self.ballots:
             if code not in codes:
-                raise NotOnCouncilError(_not_on_council(member(code), self.date))
+                raise not_on_council(member(code), self.date)
         return self
 
     def __str__(self) -> str:
@@ -241,15 +240,6 @@ class VoteResult:
         return vote_frame(self)
 
 
-@cache
-def _code_of(name: str) -> str:
-    return member(name).code
-
-
-def _not_on_council(state: MemberState, day: date) -> str:
-    return f"{state.name} was not a member of the Security Council on {day.isoformat()}"
-
-
 _YES, _NO, _ABSTAIN, _ABSENT, _NOT_VOTING = (
     Ballot.YES,
     Ballot.NO,
@@ -297,7 +287,8 @@ def tally(
             raise TypeError("tally() needs the date of the vote: tally(ballots, on=date(...))")
         day = _as_date(on)
         is_procedural = bool(procedural)
-    seated, codes, _ = seats(day)
+    seating = seats(day)
+    seated, codes = seating.council, seating.codes
     counted: dict[str, Ballot] = {}
     yes = no = abstain = absent = not_voting = 0
     items: Iterable[tuple[object, object]] = (
@@ -330,7 +321,7 @@ def tally(
             not_voting += 1
     if not counted.keys() <= codes:
         stranger = next(code for code in counted if code not in codes)
-        raise NotOnCouncilError(_not_on_council(member(stranger), day))
+        raise not_on_council(member(stranger), day)
     warnings: list[str] = []
     if len(counted) < len(codes):
         missing = [state for state in seated.members if state.code not in counted]
@@ -394,7 +385,7 @@ def _resolve_key(who: object) -> str:
     if isinstance(who, MemberState):
         return who.code
     if isinstance(who, str):
-        return _code_of(who)
+        return code_of(who)
     raise TypeError(
         f"a ballot is keyed by a member name or MemberState, not {type(who).__name__}: {who!r}"
     )
