@@ -29,7 +29,6 @@ counts Monday to Friday and does not count UN holidays yet.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -170,15 +169,7 @@ class Replay:
         cls, draft: DraftResolution, events: Iterable[Event], *, infer: bool = False
     ) -> Replay:
         """Replay ``events`` for ``draft``; strict unless ``infer`` (see the module docstring)."""
-        # The replay builds many small acyclic tuples: pausing the cyclic collector saves
-        # about a fifth of the time, and it is restarted whatever happens.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            snapshots, days = _run(draft, events, infer)
-        finally:
-            if collecting:
-                gc.enable()
+        snapshots, days = _run(draft, events, infer)
         return cls(draft, snapshots, days)
 
     @property
