@@ -161,9 +161,9 @@ def test_resolution_2623_2022_procedural_adopted_over_russian_no() -> None:
 
 
 def test_several_permanent_members_veto_together() -> None:
-    # S/2016/1026, 5 Dec 2016: 11-3-1, vetoed by the Russian Federation and China (PROCEDURE.md §3).
-    # The third "no" is placed on Venezuela and the abstention on Angola for this test; the
-    # outcome depends only on the permanent members' ballots and the count.
+    # S/2016/1026, 5 Dec 2016 (S/PV.7825): 11-3-1, vetoed by the Russian Federation and China;
+    # against China, the Russian Federation and Venezuela, Angola abstaining (UN News,
+    # https://news.un.org/en/story/2016/12/547002-security-council-fails-adopt-resolution-calling-ceasefire-aleppo).
     vote = ballots(
         no=["Russian Federation", "China", "Venezuela"],
         abstain=["Angola"],
