@@ -2,7 +2,7 @@
 
 Composition comes from the bundled, sourced tables in ``data/``: the five permanent seats with
 their holders over time (``permanent_seats.csv``), the elected members year by year
-(``membership_1946_2009.csv``, ``membership_2010_2026.csv``), changes of holder within a year
+(``membership_1946_2009.csv``, ``membership_2010_2027.csv``), changes of holder within a year
 (``elected_changes.csv``) and the monthly presidency where it is known (``presidency.csv``).
 """
 
@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import DateOutOfRecordError, NotOnCouncilError
+from . import datafiles
+from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
 from .members import MemberState, member
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Council",
     "Term",
     "council",
+    "record_end",
     "terms",
     "threshold_on",
 ]
@@ -144,6 +146,7 @@ class _Row:
     label: str
     source: str
     note: str
+    place: str
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -154,23 +157,41 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 @cache
 def _membership_rows() -> dict[int, tuple[_Row, ...]]:
     by_year: dict[int, list[_Row]] = {}
-    for file in ("membership_1946_2009.csv", "membership_2010_2026.csv"):
-        for line, raw in enumerate(_read_csv(file), start=2):
-            try:
-                state = member(raw["member"])
-            except LookupError as exc:
-                raise ValueError(f"{file}, line {line}: {exc}") from None
-            row = _Row(
-                year=int(raw["year"]),
-                code=state.code,
-                name=raw["member"],
-                permanent=raw["permanent"] == "yes",
-                label=raw["term"],
-                source=raw["source"],
-                note=raw["notes"],
+    for raw in datafiles.rows("membership"):
+        row = _Row(
+            year=int(raw["year"]),
+            code=member(raw["member"]).code,
+            name=raw["member"],
+            permanent=raw["permanent"] == "yes",
+            label=raw["term"],
+            source=raw["source"],
+            note=raw["notes"],
+            place=raw.place,
+        )
+        by_year.setdefault(row.year, []).append(row)
+    for year, rows in by_year.items():
+        _check_year(year, rows)
+    return {year: tuple(rows) for year, rows in sorted(by_year.items())}
+
+
+def _check_year(year: int, rows: list[_Row]) -> None:
+    """A year's table names each member once, five permanent, and 11 or 15 members in all."""
+    seen: dict[str, _Row] = {}
+    for row in rows:
+        if row.code in seen:
+            raise DataFileError(
+                f"{row.place}, column member: {row.name!r} is listed twice for {year} "
+                f"(also {seen[row.code].place})"
             )
-            by_year.setdefault(row.year, []).append(row)
-    return {year: tuple(rows) for year, rows in by_year.items()}
+        seen[row.code] = row
+    size = 11 if year < ENLARGEMENT.year else 15
+    permanent = sum(row.permanent for row in rows)
+    if len(rows) != size or permanent != 5:
+        where = sorted({row.place.rsplit(", line", 1)[0] for row in rows})
+        raise DataFileError(
+            f"{', '.join(where)}: {year} lists {len(rows)} members, {permanent} of them "
+            f"permanent; the Council of {year} had {size}, 5 permanent"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,20 +223,84 @@ def _permanent_holders() -> tuple[_Holder, ...]:
 def _elected_changes() -> tuple[tuple[date, str, str, str], ...]:
     return tuple(
         (date.fromisoformat(raw["date"]), raw["from_code"], raw["to_code"], raw["source"])
-        for raw in _read_csv("elected_changes.csv")
+        for raw in datafiles.rows("elected_changes")
     )
 
 
+class _TermDates(NamedTuple):
+    code: str
+    first_day: date
+    last_day: date
+    what: str
+    source: str
+    notes: str
+
+
 @cache
-def _presidency() -> dict[tuple[int, int], tuple[str, str]]:
+def _term_dates() -> dict[str, tuple[_TermDates, ...]]:
+    """Terms that did not run from 1 January to 31 December, by member code."""
+    found: dict[str, list[_TermDates]] = {}
+    for raw in datafiles.rows("term_dates"):
+        code = member(raw["member"]).code
+        found.setdefault(code, []).append(
+            _TermDates(
+                code,
+                date.fromisoformat(raw["first_day"]),
+                date.fromisoformat(raw["last_day"]),
+                raw["what"],
+                raw["source"],
+                raw["notes"],
+            )
+        )
+    return {code: tuple(spans) for code, spans in found.items()}
+
+
+def _seated_on(code: str, day: date) -> _TermDates | None:
+    """The exact span that leaves ``code`` off the Council on ``day``, if the record has one."""
+    for span in _term_dates().get(code, ()):
+        if span.first_day.year <= day.year <= span.last_day.year and not (
+            span.first_day <= day <= span.last_day
+        ):
+            return span
+    return None
+
+
+class _President(NamedTuple):
+    code: str | None
+    source: str
+    note: str
+
+
+@cache
+def _presidency() -> dict[tuple[int, int], _President]:
     return {
-        (int(raw["year"]), int(raw["month"])): (member(raw["president_member"]).code, raw["source"])
-        for raw in _read_csv("presidency.csv")
+        (int(raw["year"]), int(raw["month"])): _President(
+            member(raw["president_member"]).code if raw["president_member"] else None,
+            raw["source"],
+            raw["notes"],
+        )
+        for raw in datafiles.rows("presidency")
     }
 
 
-RECORD_END = date(2026, 12, 31)
-"""The last day covered by the bundled membership tables (checked against them in the tests)."""
+RECORD_END = date(2027, 12, 31)
+"""The last day covered by the bundled membership tables (checked against them in the tests).
+
+Users extend the record with :func:`unsc_tracker.use_data`; :func:`record_end` gives the last day
+of the record in use."""
+
+
+def record_end() -> date:
+    """The last day of the record in use: the bundled tables and any the user added."""
+    return date(max(_membership_rows()), 12, 31)
+
+
+@datafiles.on_change
+def _forget() -> None:
+    for cached in (_membership_rows, _elected_changes, _term_dates, _presidency):
+        cached.cache_clear()
+    _council.cache_clear()
+    seats.cache_clear()
 
 
 def threshold_on(day: date, size: int) -> int:
@@ -264,10 +349,17 @@ def _council(day: date) -> Council:
             f"{FIRST_MEETING.isoformat()} (S/PV.1)"
         )
     rows = _membership_rows().get(day.year)
-    if rows is None or day > RECORD_END:
+    if rows is None:
+        last = record_end()
         raise DateOutOfRecordError(
-            f"no membership record for {day.isoformat()}: the bundled record covers "
-            f"{FIRST_MEETING.isoformat()} to {RECORD_END.isoformat()}"
+            f"no membership record for {day.isoformat()}: the record covers "
+            f"{FIRST_MEETING.isoformat()} to {last.isoformat()}"
+            + (
+                f"; add the Council of {day.year} from a file with ut.use_data(folder) or the "
+                f"{datafiles.ENVIRONMENT_VARIABLE} environment variable (docs: Extending the record)"
+                if day > last
+                else ""
+            )
         )
     permanent: list[MemberState] = []
     holders: list[tuple[str, str]] = []
@@ -280,8 +372,15 @@ def _council(day: date) -> Council:
     for row in rows:
         if row.note:
             notes.append(f"{row.name}: {row.note}")
-        if not row.permanent:
+        if row.permanent:
+            continue
+        away = _seated_on(row.code, day)
+        if away is None:
             elected_codes[row.code] = row.name
+        else:
+            notes.append(
+                f"{row.name} not seated: {away.what} ({away.first_day} to {away.last_day})"
+            )
     for when, old, new, _ in _elected_changes():
         if when.year == day.year and day >= when and old in elected_codes:
             del elected_codes[old]
@@ -297,8 +396,10 @@ def _council(day: date) -> Council:
     president: MemberState | None = None
     president_source: str | None = None
     known = _presidency().get((day.year, day.month))
-    if known is not None:
-        president, president_source = member(known[0]), known[1]
+    if known is not None and known.code is not None:
+        president, president_source = member(known.code), known.source
+    elif known is not None and known.note:
+        notes.append(f"president for {day.year}-{day.month:02d} unknown: {known.note}")
     return Council(
         on=day,
         permanent=tuple(permanent),
@@ -363,7 +464,7 @@ def terms(state: MemberState | str | None = None) -> Iterator[Term]:
                     permanent=True,
                     label="permanent",
                     start=holder.start,
-                    end=holder.end or RECORD_END,
+                    end=holder.end or record_end(),
                     sources=(holder.source,),
                 )
             )
@@ -391,6 +492,16 @@ def _elected_term(rows: list[_Row]) -> Term:
             end = when - timedelta(days=1)
         if rows[0].code == new and when.year + 1 == rows[0].year:
             start = when
+    notes = [row.note for row in rows if row.note]
+    sources = [part.strip() for row in rows for part in row.source.split(" | ")]
+    for span in _term_dates().get(rows[0].code, ()):
+        if span.first_day.year == start.year:
+            start = span.first_day
+        if span.last_day.year == end.year:
+            end = span.last_day
+        if start.year <= span.first_day.year <= end.year:
+            notes.append(f"{span.what}: {span.notes}" if span.notes else span.what)
+            sources += [part.strip() for part in span.source.split(" | ")]
     return Term(
         member=member(rows[0].code),
         name_then=rows[-1].name,
@@ -398,8 +509,6 @@ def _elected_term(rows: list[_Row]) -> Term:
         label=rows[0].label,
         start=start,
         end=end,
-        sources=tuple(
-            dict.fromkeys(part.strip() for row in rows for part in row.source.split(" | "))
-        ),
-        notes=tuple(dict.fromkeys(row.note for row in rows if row.note)),
+        sources=tuple(dict.fromkeys(sources)),
+        notes=tuple(dict.fromkeys(notes)),
     )
