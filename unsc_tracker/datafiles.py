@@ -59,6 +59,7 @@ class UserDataWarning(UserWarning):
 # --- what a table is --------------------------------------------------------------------------
 
 _MEMBER_LIST = re.compile(r"\s*;\s*")
+_AS_IS = "\0"  # marks a problem worded in full, not as "is not <what the column needs>"
 
 
 def _year(text: str) -> str | None:
@@ -91,7 +92,7 @@ def _member(text: str) -> str | None:
     try:
         member(text)
     except UnknownMemberError as err:
-        return str(err)
+        return _AS_IS + str(err)
     return None
 
 
@@ -345,11 +346,12 @@ def _read(table: Table, text: str, file: str, bundled: bool) -> list[Row]:
                 value = values.setdefault(column.name, "")
                 problem = column.problem(value)
                 if problem is not None:
-                    raise DataFileError(
-                        f"{file}, line {line}, column {column.name}: {value!r} is not {problem}"
-                        if value
-                        else f"{file}, line {line}, column {column.name}: empty, expected {problem}"
-                    )
+                    place = f"{file}, line {line}, column {column.name}"
+                    if problem.startswith(_AS_IS):
+                        raise DataFileError(f"{place}: {problem[1:]}")
+                    if not value:
+                        raise DataFileError(f"{place}: empty, expected {problem}")
+                    raise DataFileError(f"{place}: {value!r} is not {problem}")
             found.append(Row(MappingProxyType(values), file, line, bundled))
     except csv.Error as err:
         raise DataFileError(f"{file}, line {reader.line_num}: {err}") from None
