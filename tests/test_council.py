@@ -37,10 +37,6 @@ def test_presidency_2016_follows_the_bundled_table() -> None:
     assert presidents[8:] == ["New Zealand", "Russian Federation", "Senegal", "Spain"]
 
 
-def test_president_unknown_outside_the_table_is_none() -> None:
-    assert ut.council(on=date(2017, 1, 15)).president is None
-
-
 def test_eleven_members_before_1966_fifteen_after() -> None:
     assert ut.council(on="1965-12-31").size == 11
     assert ut.council(on="1966-01-01").size == 15

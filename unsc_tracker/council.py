@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import datafiles
+from . import datafiles, presidency
 from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
 from .members import MemberState, member
 
@@ -88,7 +88,14 @@ class Council(BaseModel):
     president: MemberState | None = Field(
         default=None, description="president for the month, where known"
     )
-    president_source: str | None = None
+    president_source: str | None = Field(
+        default=None, description="where the president comes from: a source, or rule 18's rotation"
+    )
+    president_basis: str | None = Field(
+        default=None,
+        description="how the president is known: 'sourced', 'rotation' (rule 18, checked against "
+        "sourced months on both sides), 'projected' (rule 18, no later source), or 'unknown'",
+    )
     holders: tuple[tuple[str, str], ...] = Field(
         default=(), description="(code, name of the government or state then) for every member"
     )
@@ -265,24 +272,6 @@ def _seated_on(code: str, day: date) -> _TermDates | None:
     return None
 
 
-class _President(NamedTuple):
-    code: str | None
-    source: str
-    note: str
-
-
-@cache
-def _presidency() -> dict[tuple[int, int], _President]:
-    return {
-        (int(raw["year"]), int(raw["month"])): _President(
-            member(raw["president_member"]).code if raw["president_member"] else None,
-            raw["source"],
-            raw["notes"],
-        )
-        for raw in datafiles.rows("presidency")
-    }
-
-
 RECORD_END = date(2027, 12, 31)
 """The last day covered by the bundled membership tables (checked against them in the tests).
 
@@ -297,8 +286,9 @@ def record_end() -> date:
 
 @datafiles.on_change
 def _forget() -> None:
-    for cached in (_membership_rows, _elected_changes, _term_dates, _presidency):
+    for cached in (_membership_rows, _elected_changes, _term_dates, _presidency, _renames):
         cached.cache_clear()
+    _composition.cache_clear()
     _council.cache_clear()
     seats.cache_clear()
 
@@ -341,8 +331,16 @@ def council(on: date | datetime | str) -> Council:
     return _council(_as_date(on))
 
 
+class _Composition(NamedTuple):
+    permanent: tuple[MemberState, ...]
+    elected: tuple[MemberState, ...]
+    holders: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...]
+
+
 @lru_cache(maxsize=8192)
-def _council(day: date) -> Council:
+def _composition(day: date) -> _Composition:
+    """Who sat on ``day``, under which names, and the record's caveats for that day."""
     if day < FIRST_MEETING:
         raise DateOutOfRecordError(
             f"no Security Council on {day.isoformat()}: its first meeting was on "
@@ -379,35 +377,90 @@ def _council(day: date) -> Council:
             elected_codes[row.code] = row.name
         else:
             notes.append(
-                f"{row.name} not seated: {away.what} ({away.first_day} to {away.last_day})"
+                f"{row.name} was not on the Council this day: its term ran from "
+                f"{away.first_day.isoformat()} to {away.last_day.isoformat()} "
+                f"({away.what.replace('_', ' ')})"
             )
     for when, old, new, _ in _elected_changes():
         if when.year == day.year and day >= when and old in elected_codes:
             del elected_codes[old]
             elected_codes[new] = member(new).name
+    for when, code, new_name in _renames():
+        if when.year == day.year and day >= when and code in elected_codes:
+            elected_codes[code] = new_name
     elected = sorted((member(code) for code in elected_codes), key=lambda state: state.name)
     holders += [(state.code, elected_codes[state.code]) for state in elected]
-    size = len(permanent) + len(elected)
     if AMENDMENT_IN_FORCE <= day < ENLARGEMENT:
         notes.append(
             "the amendment raising the threshold to nine was in force from 1965-08-31 but the Council "
             "kept eleven members until 1965-12-31; no source settles which threshold applied (E13)"
         )
+    return _Composition(tuple(permanent), tuple(elected), tuple(holders), tuple(notes))
+
+
+@cache
+def _renames() -> tuple[tuple[date, str, str], ...]:
+    """A member's new name from a day within a year (the year tables give the name of 1 January)."""
+    return tuple(
+        (date.fromisoformat(raw["date"]), member(raw["member"]).code, raw["new_name"])
+        for raw in datafiles.rows("renames")
+    )
+
+
+def _seated_in(year: int, month: int) -> tuple[tuple[str, str], ...]:
+    """The members of a month as on its first day (17 January in 1946), by the names rule 18
+    orders them by: the year table's names ("China", not the name of the government seated)."""
+    day = max(date(year, month, 1), FIRST_MEETING)
+    listed = {row.code: row.name for row in _membership_rows()[year] if row.permanent}
+    return tuple(
+        (code, listed.get(code, name) if member(code) in _composition(day).permanent else name)
+        for code, name in _composition(day).holders
+    )
+
+
+@cache
+def _presidency() -> dict[tuple[int, int], presidency.MonthPresidency]:
+    table = [
+        presidency.SourcedMonth(
+            int(raw["year"]),
+            int(raw["month"]),
+            member(raw["president_member"]).code,
+            raw["source"],
+            raw["representative_if_seen"] or None,
+            raw["notes"],
+        )
+        for raw in datafiles.rows("presidency")
+        if raw["president_member"]
+    ]
+    return presidency.presidencies(
+        sorted(table, key=lambda row: (row.year, row.month)),
+        _seated_in,
+        (FIRST_MEETING.year, FIRST_MEETING.month),
+        (record_end().year, 12),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _council(day: date) -> Council:
+    seated = _composition(day)
+    notes = list(seated.notes)
+    held = _presidency().get(presidency.term_month(day))
     president: MemberState | None = None
-    president_source: str | None = None
-    known = _presidency().get((day.year, day.month))
-    if known is not None and known.code is not None:
-        president, president_source = member(known.code), known.source
-    elif known is not None and known.note:
-        notes.append(f"president for {day.year}-{day.month:02d} unknown: {known.note}")
+    if held is not None and held.code is not None:
+        president = member(held.code)
+        if held.basis is not presidency.Basis.SOURCED:
+            notes.append(f"president: {held.source}")
+    elif held is not None:
+        notes.append(f"president unknown: {held.source}")
     return Council(
         on=day,
-        permanent=tuple(permanent),
-        elected=tuple(elected),
-        threshold=threshold_on(day, size),
+        permanent=seated.permanent,
+        elected=seated.elected,
+        threshold=threshold_on(day, len(seated.permanent) + len(seated.elected)),
         president=president,
-        president_source=president_source,
-        holders=tuple(holders),
+        president_source=held.source if held is not None and held.code is not None else None,
+        president_basis=held.basis.value if held is not None else None,
+        holders=seated.holders,
         notes=tuple(dict.fromkeys(notes)),
     )
 

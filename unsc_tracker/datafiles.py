@@ -220,6 +220,20 @@ TABLES: Mapping[str, Table] = MappingProxyType(
             compared=("to_code",),
             user_pattern="elected_changes*.csv",
         ),
+        "renames": Table(
+            name="renames",
+            bundled=("renames.csv",),
+            columns=(
+                Column("date", "date"),
+                Column("member", "member"),
+                _text("old_name"),
+                _text("new_name"),
+                _text("source"),
+            ),
+            key=("date", "member"),
+            compared=("new_name",),
+            user_pattern="renames*.csv",
+        ),
         "vetoes": Table(
             name="vetoes",
             bundled=("vetoes.csv",),
