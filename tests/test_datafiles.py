@@ -185,3 +185,10 @@ def test_a_bad_environment_folder_is_one_error_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "column member: unknown member state 'Narnia'" in done.stderr
+
+
+def test_every_bundled_table_passes_the_checks_user_files_get() -> None:
+    counts = datafiles.check_bundled()
+    assert counts["membership"] > 1000
+    assert counts["presidency"] >= 256
+    assert all(counts.values()), counts

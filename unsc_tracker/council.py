@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import datafiles, presidency
 from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
-from .members import MemberState, member
+from .members import MemberState, code_of, member
 
 __all__ = [
     "FIRST_MEETING",
@@ -167,7 +167,7 @@ def _membership_rows() -> dict[int, tuple[_Row, ...]]:
     for raw in datafiles.rows("membership"):
         row = _Row(
             year=int(raw["year"]),
-            code=member(raw["member"]).code,
+            code=code_of(raw["member"]),
             name=raw["member"],
             permanent=raw["permanent"] == "yes",
             label=raw["term"],
@@ -286,7 +286,14 @@ def record_end() -> date:
 
 @datafiles.on_change
 def _forget() -> None:
-    for cached in (_membership_rows, _elected_changes, _term_dates, _presidency, _renames):
+    for cached in (
+        _membership_rows,
+        _elected_changes,
+        _term_dates,
+        _presidency,
+        _renames,
+        _change_days,
+    ):
         cached.cache_clear()
     _composition.cache_clear()
     _council.cache_clear()
@@ -407,14 +414,30 @@ def _renames() -> tuple[tuple[date, str, str], ...]:
     )
 
 
+@cache
+def _change_days() -> tuple[date, ...]:
+    """The days within a year on which the Council changed: a holder, a late seat, a new name."""
+    days = {holder.start for holder in _permanent_holders()}
+    days |= {holder.end + timedelta(days=1) for holder in _permanent_holders() if holder.end}
+    days |= {when for when, *_ in _elected_changes()} | {when for when, *_ in _renames()}
+    for spans in _term_dates().values():
+        for span in spans:
+            days |= {span.first_day, span.last_day + timedelta(days=1)}
+    return tuple(sorted(days))
+
+
 def _seated_in(year: int, month: int) -> tuple[tuple[str, str], ...]:
     """The members of a month as on its first day (17 January in 1946), by the names rule 18
     orders them by: the year table's names ("China", not the name of the government seated)."""
     day = max(date(year, month, 1), FIRST_MEETING)
+    # The same Council as on the last day it changed, or on 1 January: one composition a span.
+    since = max((d for d in _change_days() if date(year, 1, 1) <= d <= day), default=None)
+    seated = _composition(since or max(date(year, 1, 1), FIRST_MEETING))
     listed = {row.code: row.name for row in _membership_rows()[year] if row.permanent}
+    permanent = {state.code for state in seated.permanent}
     return tuple(
-        (code, listed.get(code, name) if member(code) in _composition(day).permanent else name)
-        for code, name in _composition(day).holders
+        (code, listed.get(code, name) if code in permanent else name)
+        for code, name in seated.holders
     )
 
 
