@@ -15,6 +15,7 @@ from .council import Council, Term, council, terms
 from .errors import (
     AknError,
     BallotError,
+    DataFileError,
     DateError,
     DateOutOfRecordError,
     IllegalEventError,
@@ -30,6 +31,7 @@ from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 if TYPE_CHECKING:
     from . import akn4un, export, plot
+    from .datafiles import use_data
     from .dates import Month, parse_when, relative_day, relative_month
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
@@ -71,6 +73,7 @@ _LAZY = {
         ],
         "export",
     ),
+    "use_data": "datafiles",
     **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
     **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
     **dict.fromkeys(["Event", "EventKind"], "events"),
@@ -117,6 +120,7 @@ __all__ = [
     "Ballot",
     "BallotError",
     "Council",
+    "DataFileError",
     "DateError",
     "DateOutOfRecordError",
     "DraftResolution",
@@ -172,6 +176,7 @@ __all__ = [
     "scenario_json_schema",
     "tally",
     "terms",
+    "use_data",
     "vetoes",
     "vetoes_frame",
     "vote_frame",

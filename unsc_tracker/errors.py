@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "AknError",
     "BallotError",
+    "DataFileError",
     "DateError",
     "DateOutOfRecordError",
     "IllegalEventError",
@@ -76,6 +77,10 @@ class MissingExtraError(UnscTrackerError, ImportError):
 
 class ScenarioError(UnscTrackerError, ValueError):
     """A scenario file that cannot be read: names the file, the place in it and the value."""
+
+
+class DataFileError(UnscTrackerError, ValueError):
+    """A data table (bundled or the user's) that cannot be read: names the file, line, column and value."""
 
 
 class AknError(UnscTrackerError, ValueError):
