@@ -17,10 +17,12 @@ from .errors import (
     BallotError,
     DateError,
     DateOutOfRecordError,
+    DateWarning,
     IllegalEventError,
     MissingExtraError,
     NotOnCouncilError,
     ScenarioError,
+    TrackerError,
     UnknownMemberError,
     UnscTrackerError,
     VetoQueryError,
@@ -30,7 +32,15 @@ from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 if TYPE_CHECKING:
     from . import akn4un, export, plot
-    from .dates import Month, parse_when, relative_day, relative_month
+    from .dates import (
+        FoundDate,
+        Month,
+        find_dates,
+        parse_when,
+        relative_day,
+        relative_month,
+        relative_when,
+    )
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
     from .export import (
@@ -71,7 +81,18 @@ _LAZY = {
         ],
         "export",
     ),
-    **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
+    **dict.fromkeys(
+        [
+            "FoundDate",
+            "Month",
+            "find_dates",
+            "parse_when",
+            "relative_day",
+            "relative_month",
+            "relative_when",
+        ],
+        "dates",
+    ),
     **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
     **dict.fromkeys(["Event", "EventKind"], "events"),
     **dict.fromkeys(
@@ -119,10 +140,12 @@ __all__ = [
     "Council",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "DraftResolution",
     "Event",
     "EventKind",
     "Expectation",
+    "FoundDate",
     "IllegalEventError",
     "MemberState",
     "MissingExtraError",
@@ -140,6 +163,7 @@ __all__ = [
     "Stage",
     "Stance",
     "Term",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "Veto",
@@ -158,6 +182,7 @@ __all__ = [
     "errors",
     "expect",
     "export",
+    "find_dates",
     "load_scenario",
     "member",
     "ocd_actions",
@@ -167,6 +192,7 @@ __all__ = [
     "probabilities",
     "relative_day",
     "relative_month",
+    "relative_when",
     "replay_frame",
     "save_scenario",
     "scenario_json_schema",
