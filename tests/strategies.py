@@ -54,6 +54,8 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
         return {"parties": [draw(texts), draw(texts)], "place": draw(optional_texts)}
     if kind == "statement":
         return {"by": draw(optional_texts)}
+    if kind == "retracted":
+        return {"seq": draw(st.integers(1, 12)), "reason": draw(texts.filter(bool))}
     return {}
 
 
