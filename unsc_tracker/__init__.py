@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from .lifecycle import Stage
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
+    from .tracker import Tracker
 
 # Public name -> the module that defines it, imported on first access (PEP 562).
 _LAZY = {
@@ -115,6 +116,7 @@ _LAZY = {
     **dict.fromkeys(
         ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
     ),
+    "Tracker": "tracker",
 }
 
 
@@ -163,6 +165,7 @@ __all__ = [
     "Stage",
     "Stance",
     "Term",
+    "Tracker",
     "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",

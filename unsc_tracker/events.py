@@ -55,6 +55,7 @@ __all__ = [
     "Withdrawn",
     "day_of",
     "in_force",
+    "withdrawals",
 ]
 
 
@@ -447,30 +448,27 @@ Event = Annotated[
 """Any event, told apart by its ``kind``."""
 
 
-def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
-    """The events of a log that stand once its retractions are applied, in the log's order.
+def withdrawals(events: Iterable[Event], draft: str = "draft") -> dict[int, int]:
+    """Which events of a log the retractions in force withdraw: event number -> the number of
+    the retraction withdrawing it, both counted from 1 in the log's order.
 
-    Retractions are dropped, and so is every event a retraction in force withdraws (a
-    retraction is in force unless a later retraction withdraws it). ``draft`` names the log in
+    A retraction is in force unless a later retraction withdraws it. ``draft`` names the log in
     errors. Raises :class:`~unsc_tracker.errors.IllegalEventError` for a retraction that names
     no earlier event, or an event withdrawn twice.
 
     >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
-    ...        Statement(kind="statement", date="2016-10-05", by="Spain"),
     ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
-    >>> [event.by for event in in_force(log)]
-    ['Spain']
+    >>> withdrawals(log)
+    {1: 2}
     """
     log = list(events)
-    if not any(type(event) is Retracted for event in log):
-        return log
     for number, event in enumerate(log, 1):
         if isinstance(event, Retracted) and event.seq >= number:
             raise IllegalEventError(
                 f"{draft}: event {number} (retracted on {event.date.isoformat()}) names event "
                 f"{event.seq}, which is not an earlier event of the log"
             )
-    withdrawn: dict[int, int] = {}  # withdrawn event -> the retraction withdrawing it
+    withdrawn: dict[int, int] = {}
     # From the end back: whether a retraction is in force depends only on later events.
     for number in range(len(log), 0, -1):
         event = log[number - 1]
@@ -482,6 +480,25 @@ def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
                 f"{withdrawn[event.seq]}"
             )
         withdrawn[event.seq] = number
+    return dict(sorted(withdrawn.items()))
+
+
+def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
+    """The events of a log that stand once its retractions are applied, in the log's order.
+
+    Retractions are dropped, and so is every event a retraction in force withdraws (see
+    :func:`withdrawals`, which names the errors).
+
+    >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
+    ...        Statement(kind="statement", date="2016-10-05", by="Spain"),
+    ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
+    >>> [event.by for event in in_force(log)]
+    ['Spain']
+    """
+    log = list(events)
+    if not any(type(event) is Retracted for event in log):
+        return log
+    withdrawn = withdrawals(log, draft)
     return [
         event
         for number, event in enumerate(log, 1)
