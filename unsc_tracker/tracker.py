@@ -36,6 +36,7 @@ import records the time of the import.
 from __future__ import annotations
 
 import os
+import random
 import re
 import sqlite3
 import time
@@ -203,15 +204,36 @@ class Tracker:
         db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
 
+    def _begin_write(self) -> None:
+        """Take the write lock, waiting for other writers up to the timeout.
+
+        SQLite's own busy handler backs off to sleeps of 100 ms, so a writer waiting behind a
+        busy one keeps missing its turn; waiting here in short random steps keeps writers
+        taking turns.
+        """
+        db = self._db
+        deadline = time.monotonic() + self._timeout
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as err:
+                    if "locked" not in str(err) and "busy" not in str(err):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise TrackerError(
+                            f"{self._where}: the log stayed locked by another writer for "
+                            f"{self._timeout} seconds ({err})"
+                        ) from None
+                time.sleep(random.uniform(0.0001, 0.002))
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+
     def _write(self, action: Callable[..., T], *args: Any) -> T:
         """Run ``action`` inside one write transaction: all of it is written, or none."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as err:
-            raise TrackerError(
-                f"{self._where}: the log stayed locked by another writer for {self._timeout} "
-                f"seconds ({err})"
-            ) from None
+        self._begin_write()
         try:
             result = action(*args)
             self._db.execute("COMMIT")
