@@ -170,6 +170,13 @@ def test_draft_metadata_is_recorded_and_checked(tracker: Tracker) -> None:
         tracker.describe("S/2016/846", sponsors=[])
     with pytest.raises(TrackerError, match=r"no draft 'S/1999/1' in the log; it holds: zero"):
         tracker.replay("S/1999/1")
+    # A draft described before its first event is recorded once, as described.
+    tracker.describe("S/2016/847", penholder="Russia")
+    with sqlite3.connect(tracker.path) as db:
+        assert db.execute("SELECT count(*) FROM drafts WHERE id = 'S/2016/847'").fetchone() == (1,)
+    assert tracker.draft("S/2016/847").penholder == "Russian Federation"
+    both = tracker.scenario("S/2016/847", "zero draft on Aleppo", "S/2016/846")
+    assert [d.id for d in both.drafts] == ["S/2016/847", "zero draft on Aleppo"]
 
 
 def test_export_and_import_are_lossless(tracker: Tracker, tmp_path: Path) -> None:

@@ -328,7 +328,7 @@ class Tracker:
 
     def _scenario(self, keys: Sequence[str], header: Mapping[str, Any]) -> Scenario:
         fields = self._new_header(header).model_dump(exclude_defaults=True)
-        ids = [self._draft(key).id for key in keys] if keys else list(self.drafts())
+        ids = list(dict.fromkeys(self._draft(key).id for key in keys)) or list(self.drafts())
         if not ids:
             raise TrackerError(f"{self._where}: the log holds no draft to export")
         drafts = []
@@ -510,7 +510,8 @@ class Tracker:
         except IllegalEventError as err:
             raise IllegalEventError(f"{self._where}: {err}") from None
 
-    def _new_draft(self, key: str) -> DraftResolution:
+    def _new_draft(self, key: str, *, record: bool = True) -> DraftResolution:
+        """A draft first met by ``key``: its symbol when ``key`` is one, else its id."""
         if _DRAFT_SYMBOL.match(key):
             try:
                 draft = DraftResolution(symbol=key)
@@ -518,7 +519,8 @@ class Tracker:
                 draft = DraftResolution(id=key)
         else:
             draft = DraftResolution(id=key)
-        self._record_draft(draft)
+        if record:
+            self._record_draft(draft)
         return draft
 
     def _record_draft(self, draft: DraftResolution) -> None:
@@ -528,7 +530,8 @@ class Tracker:
         )
 
     def _describe(self, key: str, fields: Mapping[str, Any]) -> DraftResolution:
-        current = self._find(key) or self._new_draft(key)
+        known = self._find(key)
+        current = known or self._new_draft(key, record=False)
         if "id" in fields and fields["id"] != current.id:
             raise TrackerError(
                 f"{self._where}: {key}: a draft's id is the key of its log and cannot change"
@@ -537,7 +540,7 @@ class Tracker:
             draft = DraftResolution.model_validate({**dict(current), **fields})
         except ValidationError as err:
             raise TrackerError(_explain(err, f"{self._where}: {key}: draft")) from None
-        if draft != current:
+        if draft != known:
             self._check(draft, self._log(draft.id))
             self._record_draft(draft)
         return draft
