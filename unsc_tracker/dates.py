@@ -123,6 +123,12 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
     Traceback (most recent call last):
     unsc_tracker.errors.DateError: date '03/10/2016' is ambiguous: 3 October 2016 (day first) or ...
     """
+    if type(text) is str and len(text) == 10 and text[4] == text[7] == "-":
+        # The common case first (files and logs write days this way): a plain ISO day.
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass  # read again below, to say what is wrong
     if isinstance(text, datetime | date):
         return text
     if not isinstance(text, str):
