@@ -18,10 +18,12 @@ DOCUMENTED = {
     "Council",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "DraftResolution",
     "Event",
     "EventKind",
     "Expectation",
+    "FoundDate",
     "IllegalEventError",
     "MemberState",
     "MissingExtraError",
@@ -39,6 +41,8 @@ DOCUMENTED = {
     "Stage",
     "Stance",
     "Term",
+    "Tracker",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "Veto",
@@ -57,6 +61,7 @@ DOCUMENTED = {
     "errors",
     "expect",
     "export",
+    "find_dates",
     "load_scenario",
     "member",
     "ocd_actions",
@@ -66,6 +71,7 @@ DOCUMENTED = {
     "probabilities",
     "relative_day",
     "relative_month",
+    "relative_when",
     "replay_frame",
     "save_scenario",
     "scenario_json_schema",
@@ -115,9 +121,11 @@ def test_heavier_modules_load_on_first_use() -> None:
     probe = (
         "import sys, types\n"
         "import unsc_tracker as ut\n"
-        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot']\n"
+        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot',\n"
+        "        'tracker']\n"
         "assert not [m for m in lazy if 'unsc_tracker.' + m in sys.modules]\n"
         "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load; ut.vote_frame; ut.plot\n"
+        "ut.Tracker\n"
         "assert all('unsc_tracker.' + m in sys.modules for m in lazy)\n"
         "assert callable(ut.council) and not isinstance(ut.council, types.ModuleType)\n"
         "print('ok')\n"

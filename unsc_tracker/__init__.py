@@ -18,10 +18,12 @@ from .errors import (
     DataFileError,
     DateError,
     DateOutOfRecordError,
+    DateWarning,
     IllegalEventError,
     MissingExtraError,
     NotOnCouncilError,
     ScenarioError,
+    TrackerError,
     UnknownMemberError,
     UnscTrackerError,
     VetoQueryError,
@@ -32,7 +34,15 @@ from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 if TYPE_CHECKING:
     from . import akn4un, export, plot
     from .datafiles import use_data
-    from .dates import Month, parse_when, relative_day, relative_month
+    from .dates import (
+        FoundDate,
+        Month,
+        find_dates,
+        parse_when,
+        relative_day,
+        relative_month,
+        relative_when,
+    )
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
     from .export import (
@@ -56,6 +66,7 @@ if TYPE_CHECKING:
     from .lifecycle import Stage
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
+    from .tracker import Tracker
 
 # Public name -> the module that defines it, imported on first access (PEP 562).
 _LAZY = {
@@ -74,7 +85,18 @@ _LAZY = {
         "export",
     ),
     "use_data": "datafiles",
-    **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
+    **dict.fromkeys(
+        [
+            "FoundDate",
+            "Month",
+            "find_dates",
+            "parse_when",
+            "relative_day",
+            "relative_month",
+            "relative_when",
+        ],
+        "dates",
+    ),
     **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
     **dict.fromkeys(["Event", "EventKind"], "events"),
     **dict.fromkeys(
@@ -97,6 +119,7 @@ _LAZY = {
     **dict.fromkeys(
         ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
     ),
+    "Tracker": "tracker",
 }
 
 
@@ -123,10 +146,12 @@ __all__ = [
     "DataFileError",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "DraftResolution",
     "Event",
     "EventKind",
     "Expectation",
+    "FoundDate",
     "IllegalEventError",
     "MemberState",
     "MissingExtraError",
@@ -144,6 +169,8 @@ __all__ = [
     "Stage",
     "Stance",
     "Term",
+    "Tracker",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "Veto",
@@ -162,6 +189,7 @@ __all__ = [
     "errors",
     "expect",
     "export",
+    "find_dates",
     "load_scenario",
     "member",
     "ocd_actions",
@@ -171,6 +199,7 @@ __all__ = [
     "probabilities",
     "relative_day",
     "relative_month",
+    "relative_when",
     "replay_frame",
     "save_scenario",
     "scenario_json_schema",

@@ -14,10 +14,12 @@ __all__ = [
     "DataFileError",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "IllegalEventError",
     "MissingExtraError",
     "NotOnCouncilError",
     "ScenarioError",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "VetoQueryError",
@@ -47,6 +49,13 @@ class DateOutOfRecordError(UnscTrackerError, LookupError):
 
 class DateError(UnscTrackerError, ValueError):
     """A date that cannot be read, or reads more than one way."""
+
+
+class DateWarning(UnscTrackerError, UserWarning):  # noqa: N818  # a warning, not an error
+    """A date phrase read by a default rule where another reading exists, or not read at all.
+
+    Raised as a warning, never as an error: the phrase's result says which rule gave it.
+    """
 
 
 class VetoQueryError(UnscTrackerError, ValueError):
@@ -81,6 +90,11 @@ class ScenarioError(UnscTrackerError, ValueError):
 
 class DataFileError(UnscTrackerError, ValueError):
     """A data table (bundled or the user's) that cannot be read: names the file, line, column and value."""
+
+
+class TrackerError(UnscTrackerError, ValueError):
+    """A tracker log that cannot be used as asked: not a tracker file, an unknown draft, an event
+    that is not well formed; names the file, the draft and the value."""
 
 
 class AknError(UnscTrackerError, ValueError):
