@@ -384,3 +384,15 @@ def test_mangled_documents_give_an_akn_error_or_a_record(
         assert outcome.startswith("mangled.xml: ")
     else:
         assert isinstance(outcome, akn4un.AknRecord)
+
+
+def test_a_record_summary_says_how_the_decision_was_taken() -> None:
+    lines = _read("S_RES_2515 (2020)-2004804E.xml").summary().splitlines()
+    assert lines[2] == (
+        "  language en; a vote by written procedure, recorded in S/2020/246; sponsors the United "
+        "States of America"
+    )
+    statement = _read("S_PRST_2006_55-0667113E.xml").summary().splitlines()
+    assert statement[2] == "  language en; a statement of the President on behalf of the Council"
+    procedural = _read("S_RES_2623 (2022)-2202879E.xml").summary().splitlines()
+    assert procedural[-1].startswith("  procedural: inferred from the record: adopted with 11")

@@ -257,3 +257,23 @@ def test_progress_by_default_on_a_terminal_for_many_files(
 def test_progress_on_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     akn4un.load_folder(tmp_path, progress=True)
     assert capsys.readouterr().err == "\r[" + "#" * 30 + "] 0/0 files\n"
+
+
+# -- language versions -------------------------------------------------------------------------
+
+
+def test_versions_of_a_resolution_are_known_by_its_number(tmp_path: Path) -> None:
+    # As the French and Spanish files of S/RES/2510 (2020), whose symbols say (2019).
+    english = DATA / "resolutions-2023" / "S_RES_2720-2326054E.xml"
+    text = english.read_text(encoding="utf-8")
+    (tmp_path / "S_RES_2720-2326054E.xml").write_text(text, encoding="utf-8")
+    french = text.replace('language="eng"', 'language="fra"').replace(
+        ">S/RES/2720 (2023)<", ">S/RES/2720 (2022)<"
+    )
+    (tmp_path / "S_RES_2720-2326054F.xml").write_text(french, encoding="utf-8")
+    report = akn4un.load_folder(tmp_path)
+    (symbol, versions), *others = report.versions().items()
+    assert (symbol, others) == ("S/RES/2720 (2023)", [])
+    assert [record.language for record in versions] == ["en", "fr"]
+    assert versions[1].problem_kinds() == (ProblemKind.SYMBOL_MISMATCH, ProblemKind.SYMBOL_MISMATCH)
+    assert report.differences() == ()

@@ -56,7 +56,7 @@ _DECLARATION_BYTES = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # Encodings the parser is handed as bytes: ASCII-compatible, one the parser reads itself.
 _AS_BYTES = frozenset({"utf-8", "utf-8-sig", "ascii"})
 _PARSE_POSITION = re.compile(r":\s*line \d+, column \d+$")
-_BODY_TAGS = (b"<preamble", b"<mainBody", b"<body", b"<conclusions", b"<attachments")
+_BODY = re.compile(rb"<(?:preamble|mainBody|body|conclusions|attachments)\b")
 _START = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 _LANGUAGE = re.compile(rb"<FRBRlanguage\s[^>]{0,80}?language=\"([a-z]{2,3})\"")
 _TEXT_LIMIT = 4000  # characters kept of an element's text: a symbol, a date, a title
@@ -179,8 +179,8 @@ def _head(document: bytes) -> ET.Element:
     body tag inside a comment, an unexpected layout) the whole document is parsed.
     """
     after = document.find(b"</coverPage>")
-    cuts = [document.find(tag, after) for tag in _BODY_TAGS] if after >= 0 else []
-    cut = min((found for found in cuts if found >= 0), default=-1)
+    found = _BODY.search(document, after) if after >= 0 else None
+    cut = found.start() if found is not None else -1
     if cut > 0:
         starts = [start.group(1) for start in islice(_START.finditer(document, 0, cut), 2)]
         if len(starts) == 2:

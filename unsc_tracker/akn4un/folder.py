@@ -13,6 +13,7 @@ where they differ from the English one (``differences()``).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -133,11 +134,21 @@ class FolderReport(BaseModel):
         return tuple(record for record in self.records if record.refused)
 
     def versions(self) -> dict[str, tuple[AknRecord, ...]]:
-        """The records of each symbol (its language versions, in file order), by symbol."""
+        """The records of each text (its language versions, in file order), by symbol.
+
+        A resolution is known by its number, whatever year its symbol says (the French and
+        Spanish S/RES/2510 (2019) are S/RES/2510 (2020)); the symbol shown is the English
+        record's, else the first one's. A draft is known by its symbol.
+        """
         grouped: dict[str, list[AknRecord]] = {}
         for record in self.records:
-            grouped.setdefault(record.symbol, []).append(record)
-        return {symbol: tuple(found) for symbol, found in grouped.items()}
+            number = _NUMBER.match(record.symbol)
+            grouped.setdefault(number.group(0) if number else record.symbol, []).append(record)
+        named: dict[str, tuple[AknRecord, ...]] = {}
+        for found in grouped.values():
+            english = next((record for record in found if record.language == "en"), found[0])
+            named[english.symbol] = tuple(found)
+        return named
 
     def differences(self) -> tuple[VersionDifference, ...]:
         """Where a version of a text gives another date, counts or outcome than the English one.
@@ -207,6 +218,14 @@ class FolderReport(BaseModel):
             )
         lines.append(f"records with data problems: {len(self.with_problems)}")
         lines += [f"  {kind.value}: {count}" for kind, count in self.problem_counts().items()]
+        flawed = [statement for statement in self.statements if statement.problems]
+        if flawed:
+            kinds = Counter(p.kind.value for statement in flawed for p in statement.problems)
+            lines.append(
+                f"presidential statements with data problems: {len(flawed)} ("
+                + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+                + ")"
+            )
         agreeing = sum(1 for found in self.compare() if found.agrees is True)
         differing = self.disagreements()
         lines.append(
@@ -248,6 +267,7 @@ class FolderReport(BaseModel):
 
 
 _NO_BALLOTS = (Modality.WITHOUT_VOTE, Modality.ACCLAMATION)
+_NUMBER = re.compile(r"^S/RES/\d+")
 
 
 def _inferred(record: AknRecord) -> bool:

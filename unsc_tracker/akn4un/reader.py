@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from ..voting import Outcome
 from ..wording import clip
 from . import checks, dates
 from .document import (
+    AKN_NAMESPACE,
     child,
     children,
     local,
@@ -94,6 +97,14 @@ def read(data: str | bytes, source: str, path: Path | None) -> AknRecord:
     return _Reader(parse(data, source), source, path).record()
 
 
+def _below(sections: list[ET.Element | None], name: str) -> Iterator[ET.Element]:
+    """The elements of this name below the sections, in document order within each."""
+    for section in sections:
+        if section is not None:
+            yield from section.iter(f"{{{AKN_NAMESPACE}}}{name}")
+            yield from section.iter(name)
+
+
 class _Step:
     def __init__(self, index: int, element: ET.Element) -> None:
         self.index = index
@@ -118,12 +129,11 @@ class _Reader:
         self.problems: list[Problem] = []
         self.meta = child(document, "meta")
         # The cover page and preface hold the symbol, the printed dates and the title.
-        self.found: dict[str, list[ET.Element]] = {"docNumber": [], "docDate": [], "docTitle": []}
-        for section in (child(document, "coverPage"), child(document, "preface")):
-            for element in section.iter() if section is not None else ():
-                kept = self.found.get(local(element.tag)) if isinstance(element.tag, str) else None
-                if kept is not None and len(kept) < _FOUND:
-                    kept.append(element)
+        sections = [child(document, "coverPage"), child(document, "preface")]
+        self.found = {
+            name: list(islice(_below(sections, name), _FOUND))
+            for name in ("docNumber", "docDate", "docTitle")
+        }
 
     def problem(self, kind: ProblemKind, element: str, message: str) -> None:
         self.problems.append(Problem(kind=kind, element=element, message=message))

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..members import MemberState
 from ..voting import Ballot, Outcome, VoteRecord, tally
-from ..wording import day, plural
+from ..wording import day, joined, plural, the
+from .document import shown
 
 if TYPE_CHECKING:
     from .checks import OutcomeCheck
@@ -222,6 +223,39 @@ class AknRecord(BaseModel):
         from .checks import check
 
         return check(self)
+
+    def summary(self) -> str:
+        """The record in a few lines: what it is, how it was decided, the check, the problems.
+
+        >>> from unsc_tracker import akn4un
+        >>> print(akn4un.loads(akn4un._example_document()).summary())
+        S/2023/506 (draftResolution) 2023-07-11: vetoed, 15 ballots
+          language en; a vote at S/PV.9371; sponsors Brazil and Switzerland
+          the record and the ballots agree: vetoed by Russian Federation (13-1-1)
+        """
+        if self.modality is Modality.WRITTEN_PROCEDURE:
+            how = f"a vote by written procedure, recorded in {self.letter or 'no letter'}"
+        elif self.modality is Modality.VOTE:
+            how = f"a vote at {self.meeting or 'an unnamed meeting'}"
+        elif self.modality is not None:
+            how = "without a vote" if self.modality is Modality.WITHOUT_VOTE else "by acclamation"
+            how = f"adopted {how}" + (f" at {self.meeting}" if self.meeting else "")
+        elif self.kind is DocumentKind.PRESIDENTIAL_STATEMENT:
+            how = "a statement of the President on behalf of the Council"
+        else:
+            how = "no decision recorded"
+        sponsors = (
+            f"; sponsors {joined([the(s.name) for s in self.sponsors])}" if self.sponsors else ""
+        )
+        lines = [str(self), f"  language {self.language or 'unknown'}; {how}{sponsors}"]
+        if self.kind is not DocumentKind.PRESIDENTIAL_STATEMENT:
+            lines.append(f"  {self.check().reason}")
+        if self.vote is not None and self.vote.procedural_basis:
+            lines.append(f"  procedural: {self.vote.procedural_basis}")
+        lines += [f"  problem: {problem}" for problem in self.problems]
+        if self.path is not None:
+            lines.insert(1, f"  {shown(self.path)}")
+        return "\n".join(lines)
 
     def __str__(self) -> str:
         """``S/2016/846 (draftResolution) 2016-10-08: vetoed, 15 ballots, 1 problem``."""

@@ -123,7 +123,9 @@ def split_sponsors(text: str, where: str) -> SponsorList:
                 message = f"empty entry between {clip(before)!r} and {clip(after)!r}"
                 problems.append(_problem(ProblemKind.SPONSOR_LIST_SLIP, where, message))
             continue
-        for kind, piece in _read_entry(words):
+        whole = member_named(" ".join(words))
+        read = [("name", " ".join(words))] if whole is not None else _read_entry(words)
+        for kind, piece in read:
             if kind == "name":
                 state = member_named(piece)
                 if state is not None and state.code not in codes:
@@ -134,7 +136,7 @@ def split_sponsors(text: str, where: str) -> SponsorList:
                 unresolved.append(piece)
                 message = f"sponsor {clip(piece)!r} matches no member state"
                 problems.append(_problem(ProblemKind.UNKNOWN_MEMBER, where, message))
-        runs = _run_together(words)
+        runs = _run_together(words) if whole is None else []
         if runs:
             problems.append(
                 _problem(
