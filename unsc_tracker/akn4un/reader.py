@@ -33,7 +33,7 @@ from .document import (
     text,
 )
 from .record import LANGUAGES, AknRecord, DocumentKind, Modality, Problem, ProblemKind
-from .sponsors import SponsorList, split_sponsors
+from .sponsors import split_sponsors, sponsor_lists
 
 __all__ = ["load", "loads"]
 
@@ -165,7 +165,10 @@ class _Reader:
         day = self.record_date(symbol, decisive, draft)
         self.check_symbol(symbol, kind, day, titles)
         self.check_draft_steps(steps, day)
-        sponsors = self.sponsors(steps)
+        sponsors = sponsor_lists(
+            [(s.by, f"{s.where}/@by") for s in steps if s.outcome.casefold() in _DRAFT_STEPS]
+        )
+        self.problems += sponsors.problems
         outcome = self.outcome(decisive)
         voting = child(child(child(self.meta, "analysis"), "parliamentary"), "voting")
         modality = self.modality(decisive, voting)
@@ -399,29 +402,6 @@ class _Reader:
             )
 
     # -- the workflow --------------------------------------------------------------------------
-
-    def sponsors(self, steps: list[_Step]) -> SponsorList:
-        sponsors: list[MemberState] = []
-        codes: set[str] = set()
-        pieces: list[str] = []
-        unresolved: list[str] = []
-        for step in steps:
-            if step.outcome.casefold() in _DRAFT_STEPS and step.by:
-                found = split_sponsors(step.by, f"{step.where}/@by")
-                for state, piece in zip(found.sponsors, found.pieces, strict=True):
-                    if state.code not in codes:
-                        codes.add(state.code)
-                        sponsors.append(state)
-                        pieces.append(piece)
-                for problem in found.problems:
-                    fragment = problem.kind is ProblemKind.UNKNOWN_MEMBER
-                    if fragment and any(p.message == problem.message for p in self.problems):
-                        continue  # the same fragment in the additional sponsors: reported once
-                    self.problems.append(problem)
-                unresolved += [piece for piece in found.unresolved if piece not in unresolved]
-        return SponsorList(
-            sponsors=tuple(sponsors), pieces=tuple(pieces), unresolved=tuple(unresolved)
-        )
 
     def outcome(self, step: _Step | None) -> Outcome | None:
         if step is None:

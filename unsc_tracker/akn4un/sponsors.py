@@ -20,7 +20,13 @@ from ..members import MemberState, all_states, normalize_name
 from ..wording import clip
 from .record import Problem, ProblemKind
 
-__all__ = ["SponsorList", "member_named", "parse_sponsors", "split_sponsors"]
+__all__ = [
+    "SponsorList",
+    "member_named",
+    "parse_sponsors",
+    "split_sponsors",
+    "sponsor_lists",
+]
 
 _LONGEST_NAME = 10  # words: "United Kingdom of Great Britain and Northern Ireland" has eight
 _LONGEST_ENTRY = 100  # words between two commas; longer text is not a list of names
@@ -146,6 +152,39 @@ def split_sponsors(text: str, where: str) -> SponsorList:
                     + " and ".join(repr(run) for run in runs),
                 )
             )
+    return SponsorList(
+        sponsors=tuple(sponsors),
+        pieces=tuple(pieces),
+        unresolved=tuple(unresolved),
+        problems=tuple(problems),
+    )
+
+
+def sponsor_lists(lists: list[tuple[str, str]]) -> SponsorList:
+    """The sponsors of several lists (a draft's, then the additional sponsors), each once.
+
+    ``lists`` holds (text, where) pairs; a fragment that matches no member is reported once,
+    however many lists repeat it.
+    """
+    sponsors: list[MemberState] = []
+    codes: set[str] = set()
+    pieces: list[str] = []
+    unresolved: list[str] = []
+    problems: list[Problem] = []
+    for text, where in lists:
+        if not text:
+            continue
+        found = split_sponsors(text, where)
+        for state, piece in zip(found.sponsors, found.pieces, strict=True):
+            if state.code not in codes:
+                codes.add(state.code)
+                sponsors.append(state)
+                pieces.append(piece)
+        for problem in found.problems:
+            repeated = any(problem.message == earlier.message for earlier in problems)
+            if not (problem.kind is ProblemKind.UNKNOWN_MEMBER and repeated):
+                problems.append(problem)
+        unresolved += [piece for piece in found.unresolved if piece not in unresolved]
     return SponsorList(
         sponsors=tuple(sponsors),
         pieces=tuple(pieces),
