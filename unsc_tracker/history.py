@@ -25,10 +25,12 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from . import views
 from .council import _as_date, council, terms
 from .errors import VetoQueryError
 from .members import MemberState, all_states, member
 from .voting import Ballot, Outcome, tally
+from .wording import plural
 
 __all__ = [
     "Caveat",
@@ -230,14 +232,16 @@ class Veto(BaseModel):
         return f"{self.date.isoformat()} {text}{where} {self.agenda}: vetoed by {names}{counts}"
 
     def __repr__(self) -> str:
-        from .display import veto_repr
-
-        return veto_repr(self)
+        """``<Veto 2016-10-08 S/2016/846 by Russian Federation (11-2-2)>``."""
+        text = self.document or self.candidate_symbol or "(no symbol)"
+        counts = f" ({self.counts})" if self.counts else ""
+        flags = f", {plural(len(self.problems), 'problem')}" if self.problems else ""
+        return (
+            f"<Veto {self.date.isoformat()} {text} by {' and '.join(self.cast_as)}{counts}{flags}>"
+        )
 
     def _repr_html_(self) -> str:
-        from .display import veto_html
-
-        return veto_html(self)
+        return views.html(self) or views.fallback(self)
 
 
 # --- reading the notes -------------------------------------------------------------------------

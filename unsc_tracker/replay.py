@@ -38,6 +38,7 @@ from operator import le
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
+from . import views
 from .council import council
 from .dates import add_working_days, parse_when
 from .drafts import DraftResolution, Role, Sponsorship, base_symbol
@@ -55,23 +56,25 @@ from .events import (
     VoteScheduled,
     day_of,
 )
-from .forecast import Expectation, Stance, expect
+from .forecast import Expectation, Stance, expect, outlook
 from .lifecycle import (
     AFTER_END,
     END_STAGES,
+    INFERABLE,
     NEUTRAL_EVENTS,
     START,
     TRANSITIONS,
     Stage,
     illegal,
     inferred_path,
+    mermaid,
 )
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
-__all__ = ["GA_VETO_DEBATE_FROM", "Replay", "Snapshot"]
+__all__ = ["GA_VETO_DEBATE_FROM", "Replay", "Snapshot", "replay_path"]
 
 GA_VETO_DEBATE_FROM = date(2022, 4, 26)
 """A/RES/76/262 (adopted 26 April 2022): a General Assembly debate within ten working days of a
@@ -129,14 +132,15 @@ class Snapshot(NamedTuple):
         return f"{self.day.isoformat()}  {self.event.summary}  [{self.stage.value}]  {said}"
 
     def __repr__(self) -> str:
-        from .display import snapshot_repr
-
-        return snapshot_repr(self)
+        """``<Snapshot S/2016/846 2016-10-08 [vetoed] vote held at S/PV.7785: vetoed by ...>``."""
+        said = self.result if self.result is not None else outlook(self.expected)
+        return (
+            f"<Snapshot {self.draft} {self.day.isoformat()} [{self.stage.value}] "
+            f"{self.event.summary}: {said}>"
+        )
 
     def _repr_html_(self) -> str:
-        from .display import snapshot_html
-
-        return snapshot_html(self)
+        return views.html(self) or views.fallback(self)
 
 
 class Replay:
@@ -214,9 +218,7 @@ class Replay:
         return f"<Replay {self.draft.id}: {len(self.snapshots)} snapshots, {stage}>"
 
     def _repr_html_(self) -> str:
-        from .display import replay_html
-
-        return replay_html(self)
+        return views.html(self) or views.fallback(self)
 
     def to_mermaid(self) -> str:
         """The lifecycle as a Mermaid diagram with this draft's path marked (``class ... visited``).
@@ -227,15 +229,32 @@ class Replay:
         ['    class concept,zero_draft,negotiation,in_blue,scheduled,vetoed visited',
          '    class vetoed current']
         """
-        from .display import replay_mermaid
-
-        return replay_mermaid(self)
+        return mermaid(replay_path(self))
 
     def to_dataframe(self) -> DataFrame:
         """One row per snapshot: see :func:`unsc_tracker.export.replay_frame` (needs pandas)."""
         from .export import replay_frame
 
         return replay_frame(self)
+
+
+def replay_path(replay: Replay) -> list[Stage]:
+    """The stages a replay went through, from the start, inferred steps included.
+
+    >>> from unsc_tracker import load_scenario
+    >>> [s.value for s in replay_path(load_scenario("aleppo-2016").replay("S/2016/847"))]
+    ['concept', 'in_blue', 'scheduled', 'failed']
+    """
+    leads_to = {kind.value: stage for kind, stage in INFERABLE.items()}
+    path = [START]
+    for snapshot in replay.snapshots:
+        for step in snapshot.inferred:
+            # Inferred steps are written "<event kind> (inferred before ...)" by the replay.
+            stage = leads_to.get(step.split(" ", 1)[0])
+            if stage is not None:
+                path.append(stage)
+        path.append(snapshot.stage)
+    return [stage for i, stage in enumerate(path) if i == 0 or stage is not path[i - 1]]
 
 
 @lru_cache(maxsize=1024)

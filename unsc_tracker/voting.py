@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import views
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
 from .errors import BallotError
 from .members import MemberState, code_of, member
+from .wording import plural
 
 if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -155,19 +157,25 @@ class VoteRecord(BaseModel):
         return self
 
     def __str__(self) -> str:
-        from .display import vote_record_str
-
-        return vote_record_str(self)
+        """``S/2016/846 at S/PV.7785 on 2016-10-08: 11 yes, 2 no, 2 abstain``."""
+        given = list(self.ballots.values())
+        counts = [(given.count(ballot), ballot.value.replace("_", " ")) for ballot in Ballot]
+        counted = ", ".join(f"{n} {word}" for n, word in counts if n) or "no ballots"
+        kind = " (procedural)" if self.procedural else ""
+        where = f" at {self.meeting}" if self.meeting else ""
+        return f"{self.symbol or 'a vote'}{where} on {self.date.isoformat()}{kind}: {counted}"
 
     def __repr__(self) -> str:
-        from .display import vote_record_repr
-
-        return vote_record_repr(self)
+        """``<VoteRecord S/2016/846 at S/PV.7785 on 2016-10-08: 15 ballots>``."""
+        where = f" at {self.meeting}" if self.meeting else ""
+        kind = ", procedural" if self.procedural else ""
+        return (
+            f"<VoteRecord {self.symbol or 'vote'}{where} on {self.date.isoformat()}: "
+            f"{plural(len(self.ballots), 'ballot')}{kind}>"
+        )
 
     def _repr_html_(self) -> str:
-        from .display import vote_record_html
-
-        return vote_record_html(self)
+        return views.html(self) or views.fallback(self)
 
 
 @dataclass(frozen=True)
@@ -224,14 +232,11 @@ class VoteResult:
         return f"failed: {self.yes} in favour, {self.threshold} required ({kind}{self.counts})"
 
     def __repr__(self) -> str:
-        from .display import vote_result_repr
-
-        return vote_result_repr(self)
+        """``<VoteResult vetoed by Russian Federation (11-2-2) on 2016-10-08>``."""
+        return f"<VoteResult {self} on {self.on.isoformat()}>"
 
     def _repr_html_(self) -> str:
-        from .display import vote_result_html
-
-        return vote_result_html(self)
+        return views.html(self) or views.fallback(self)
 
     def to_dataframe(self) -> DataFrame:
         """One row per member: see :func:`unsc_tracker.export.vote_frame` (needs pandas)."""
