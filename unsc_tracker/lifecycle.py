@@ -23,7 +23,9 @@ time (D6, E8; S/2016/847 went into blue without negotiation among the fifteen).
 
 Events that move no stage (positions, contacts, statements, sponsors joining or leaving) are
 allowed in every stage that is not an end. After an end, only statements (explanations of
-vote, D12) are allowed, and ``revived`` after ``withdrawn``.
+vote, D12) are allowed, and ``revived`` after ``withdrawn``. :data:`MOVES` is the whole table:
+every event each stage allows, and where it leads; the replay reads it, and :func:`mermaid`
+draws it.
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ from .errors import IllegalEventError
 from .events import EventKind
 
 __all__ = [
+    "BLUE_STAGES",
     "END_STAGES",
     "INFERABLE",
+    "MOVES",
     "NEUTRAL_EVENTS",
     "START",
     "TRANSITIONS",
@@ -143,6 +147,8 @@ NEUTRAL_EVENTS = frozenset(
 """Events that move no stage; allowed in every stage that is not an end."""
 AFTER_END = frozenset({K.STATEMENT})
 """Events allowed after an end stage (explanations of vote)."""
+BLUE_STAGES = frozenset({S.IN_BLUE, S.SCHEDULED})
+"""The stages of a text in blue, the final form put to the vote (D6)."""
 
 INFERABLE: Mapping[EventKind, Stage] = MappingProxyType(
     {
@@ -213,6 +219,22 @@ def _reaches_end(stage: Stage) -> bool:
 _PATHS = _check_table()
 
 
+def _moves(stage: Stage) -> Mapping[str, tuple[Stage, ...]]:
+    quiet = AFTER_END if stage in END_STAGES else NEUTRAL_EVENTS
+    moves: dict[str, tuple[Stage, ...]] = dict.fromkeys(quiet, ())
+    for kind, targets in TRANSITIONS[stage].items():
+        moves[kind] = targets
+    return MappingProxyType(moves)
+
+
+MOVES: Mapping[Stage, Mapping[str, tuple[Stage, ...]]] = MappingProxyType(
+    {stage: _moves(stage) for stage in Stage}
+)
+"""Every event each stage allows, and the stages it can lead to (``()`` for an event that moves
+no stage): :data:`TRANSITIONS` with the events that move no stage added. An event missing from
+its stage's entry cannot happen there."""
+
+
 def allowed(stage: Stage, kind: EventKind | str) -> bool:
     """Whether an event of ``kind`` can happen to a draft in ``stage``.
 
@@ -221,12 +243,7 @@ def allowed(stage: Stage, kind: EventKind | str) -> bool:
     >>> allowed(Stage.WITHDRAWN, "revived"), allowed(Stage.VETOED, "statement")
     (True, True)
     """
-    kind = EventKind(kind)
-    if kind in TRANSITIONS[stage]:
-        return True
-    if stage in END_STAGES:
-        return kind in AFTER_END
-    return kind in NEUTRAL_EVENTS
+    return EventKind(kind) in MOVES[stage]
 
 
 def inferred_path(
