@@ -33,9 +33,9 @@ from . import views
 from .council import Council, council
 from .drafts import DraftResolution, sponsors_in_brief
 from .forecast import outlook
-from .history import Veto
 from .lifecycle import Stage, mermaid
 from .replay import Replay, Snapshot, replay_path
+from .veto import Veto
 from .voting import Ballot, VoteRecord, VoteResult, tally
 from .wording import day, joined, plural, the
 
