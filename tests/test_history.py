@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 import unsc_tracker as ut
-from unsc_tracker import history
+from unsc_tracker import veto_table
 from unsc_tracker.errors import DateOutOfRecordError, UnknownMemberError
 from unsc_tracker.history import (
     Caveat,
@@ -27,7 +27,7 @@ from unsc_tracker.history import (
 
 
 def _raw_rows() -> list[dict[str, str]]:
-    # Read the file with the csv module alone, so the counts below do not depend on history.py.
+    # Read the file with the csv module alone, so the counts below do not depend on the library.
     text = resources.files("unsc_tracker").joinpath("data/vetoes.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -62,14 +62,14 @@ def test_veto_records_are_frozen() -> None:
 
 def test_every_distinct_notes_string_is_classified_clause_by_clause() -> None:
     for notes in {raw["notes"] for raw in _raw_rows() if raw["notes"].strip()}:
-        caveats, _ = history._classify(notes)
+        caveats, _ = veto_table._classify(notes)
         assert caveats, notes
 
 
 def test_unknown_notes_clause_is_refused_with_the_clause_named() -> None:
     note = "symbol and meeting confirmed by the UN's AKN4UN record github:a/b 'x.xml'; moon in Leo"
     with pytest.raises(ValueError, match="notes clause 'moon in Leo' matches no known caveat"):
-        history._classify(note)
+        veto_table._classify(note)
 
 
 def test_meeting_record_rows_have_no_draft_symbol_and_keep_the_document() -> None:
@@ -169,7 +169,7 @@ def test_ussr_vetoes_before_24_december_1991_russian_after() -> None:
 def test_china_cast_as_names_the_government_of_the_day() -> None:
     # E14: the same CHN seat, Republic of China until 24 Oct 1971.
     china = ut.member("China")
-    assert history._cast_as(china, date(1955, 12, 13)) == "Republic of China"
+    assert veto_table._cast_as(china, date(1955, 12, 13)) == "Republic of China"
     (bangladesh,) = vetoes(by="China", until="1972-12-31")
     assert bangladesh.date == date(1972, 8, 25)
     assert bangladesh.cast_as == ("People's Republic of China",)
@@ -292,7 +292,7 @@ def test_every_row_with_full_counts_is_a_veto_under_tally_or_flagged() -> None:
 def test_check_flags_counts_below_the_threshold_e1() -> None:
     # S/2016/847 style: 4 in favour, so a permanent "no" is no veto.
     russia = ut.member("Russia")
-    problems = history._count_problems(date(2016, 10, 8), (russia,), (4, 9, 2), (), ())
+    problems = veto_table._count_problems(date(2016, 10, 8), (russia,), (4, 9, 2), (), ())
     assert problems == [
         "4 in favour is below the threshold of 9: a permanent member's 'no' would not have been "
         "a veto (E1)"
@@ -301,13 +301,13 @@ def test_check_flags_counts_below_the_threshold_e1() -> None:
 
 def test_check_flags_counts_larger_than_the_council() -> None:
     russia = ut.member("Russia")
-    problems = history._count_problems(date(2016, 10, 8), (russia,), (12, 2, 2), (), ())
+    problems = veto_table._count_problems(date(2016, 10, 8), (russia,), (12, 2, 2), (), ())
     assert problems == ["16 votes recorded but the Council had 15 members"]
 
 
 def test_check_flags_a_permanent_no_that_is_not_listed_as_a_veto() -> None:
     russia, france = ut.member("Russia"), ut.member("France")
-    problems = history._count_problems(date(2016, 10, 8), (russia,), (11, 2, 2), (france,), ())
+    problems = veto_table._count_problems(date(2016, 10, 8), (russia,), (11, 2, 2), (france,), ())
     assert problems == [
         "a ballot set with these counts is vetoed by France and Russian Federation, "
         "not by Russian Federation"
@@ -315,7 +315,7 @@ def test_check_flags_a_permanent_no_that_is_not_listed_as_a_veto() -> None:
 
 
 def test_check_flags_a_vetoer_without_a_permanent_seat_that_day() -> None:
-    problems = history._holder_problems((ut.member("USSR"),), date(1993, 5, 11))
+    problems = veto_table._holder_problems((ut.member("USSR"),), date(1993, 5, 11))
     assert problems == [
         "Union of Soviet Socialist Republics did not hold a permanent seat on 1993-05-11, "
         "so cannot have vetoed"
@@ -324,7 +324,7 @@ def test_check_flags_a_vetoer_without_a_permanent_seat_that_day() -> None:
 
 def test_check_flags_a_named_voter_not_on_the_council() -> None:
     russia, peru = ut.member("Russia"), ut.member("Peru")
-    problems = history._count_problems(date(2016, 10, 8), (russia,), (11, 2, 2), (peru,), ())
+    problems = veto_table._count_problems(date(2016, 10, 8), (russia,), (11, 2, 2), (peru,), ())
     assert problems == ["Peru is named as voting but was not on the Council that day"]
 
 
