@@ -21,12 +21,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from . import wording
+from .checked import Checked
 from .dates import relative_day
 from .drafts import DraftSymbol, MemberName, Role, When
-from .errors import IllegalEventError, UnscTrackerError
+from .errors import EventError, IllegalEventError, UnscTrackerError
 from .forecast import Stance
 from .members import member
 from .voting import Ballot
@@ -97,7 +98,7 @@ class Audience(StrEnum):
     """All fifteen members: negotiation proper begins."""
 
 
-class ReportedDate(BaseModel):
+class ReportedDate(Checked):
     """A date as a report wrote it: the report's date and the words it used ("Monday").
 
     >>> ReportedDate(report=date(2016, 10, 5), day="Monday").resolve()
@@ -105,6 +106,7 @@ class ReportedDate(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error = EventError
 
     report: date
     day: str = Field(min_length=1, description="the report's words: Monday, tomorrow, غدا الخميس")
@@ -124,8 +126,9 @@ def day_of(when: date) -> date:
     return when.date() if isinstance(when, datetime) else when
 
 
-class _Event(BaseModel):
+class _Event(Checked):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error = EventError
 
     date: When
     source: str | None = Field(default=None, description="document symbol or address")

@@ -46,10 +46,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
+from .checked import Checked, explain, field_place
 from .drafts import DraftResolution
-from .errors import IllegalEventError, TrackerError
+from .errors import DraftError, IllegalEventError, TrackerError
 from .events import Event, EventKind, Retracted, in_force, withdrawals
 from .replay import Replay, Snapshot
 from .scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
@@ -99,10 +100,11 @@ BEGIN SELECT RAISE(ABORT, 'the {table} log is append-only: add a new record inst
 )
 
 
-class _Header(BaseModel):
+class _Header(Checked):
     """The log's header: what a scenario exported from it says of itself."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error = TrackerError
 
     title: str | None = None
     description: str | None = None
@@ -483,7 +485,8 @@ class Tracker:
             # What is replayed is exactly what a later reader of the file will read.
             return _EVENT.validate_json(_json(parsed))
         except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: {key}: {kind} event")) from None
+            where = f"{self._where}: {key}: {kind} event"
+            raise TrackerError(explain(err, where, place=_event_place)) from None
 
     def _append(self, key: str, events: Sequence[Event]) -> Replay:
         draft = self._find(key)
@@ -515,7 +518,7 @@ class Tracker:
         if _DRAFT_SYMBOL.match(key):
             try:
                 draft = DraftResolution(symbol=key)
-            except ValidationError:
+            except DraftError:
                 draft = DraftResolution(id=key)
         else:
             draft = DraftResolution(id=key)
@@ -536,20 +539,16 @@ class Tracker:
             raise TrackerError(
                 f"{self._where}: {key}: a draft's id is the key of its log and cannot change"
             )
-        try:
-            draft = DraftResolution.model_validate({**dict(current), **fields})
-        except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: {key}: draft")) from None
+        where = f"{self._where}: {key}: draft"
+        draft = DraftResolution.checked({**dict(current), **fields}, where, TrackerError)
         if draft != known:
             self._check(draft, self._log(draft.id))
             self._record_draft(draft)
         return draft
 
     def _new_header(self, header: Mapping[str, Any]) -> _Header:
-        try:
-            return _Header.model_validate(self._header().model_dump() | dict(header))
-        except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: the log's header")) from None
+        data = self._header().model_dump() | dict(header)
+        return _Header.checked(data, f"{self._where}: the log's header")
 
     def _describe_log(self, header: Mapping[str, Any]) -> dict[str, Any]:
         new = self._new_header(header)
@@ -597,15 +596,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _explain(err: ValidationError, where: str) -> str:
-    lines = []
-    for problem in err.errors(include_url=False):
-        loc = [str(part) for part in problem["loc"]]
-        if loc and loc[0] in {k.value for k in EventKind}:
-            loc = loc[1:]  # pydantic repeats the discriminator's value
-        field = ".".join(loc) or "top level"
-        message = problem["msg"].removeprefix("Value error, ")
-        value = problem.get("input")
-        shown = f" (value {value!r})" if not isinstance(value, dict | list) else ""
-        lines.append(f"{where}, field {field}: {message}{shown}")
-    return "\n  ".join(lines)
+def _event_place(loc: Sequence[int | str], data: Any) -> str:
+    # pydantic repeats the discriminator's value first
+    return field_place(loc[1:] if loc and loc[0] in set(EventKind) else loc)

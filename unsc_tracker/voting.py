@@ -18,9 +18,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from . import views
+from .checked import Checked
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
 from .errors import BallotError
 from .members import MemberState, code_of, member
@@ -91,10 +92,13 @@ def _resolve_ballots(ballots: Mapping[str | MemberState, str | Ballot]) -> dict[
     return resolved
 
 
-class VoteRecord(BaseModel):
+class VoteRecord(Checked):
     """One vote of the Council: the day, the text voted on, the ballots, procedural or not.
 
     Ballots are keyed by ISO code once validated; any name :func:`member` accepts can be given.
+    Bad input raises :class:`~unsc_tracker.errors.BallotError` naming the field and the value
+    (:class:`~unsc_tracker.errors.UnknownMemberError` for a name that is no member state,
+    :class:`~unsc_tracker.errors.NotOnCouncilError` for a member not seated that day).
 
     >>> v = VoteRecord(date="2016-10-08", symbol="S/2016/847", meeting="S/PV.7785",
     ...                ballots={"China": "yes", "Russia": "yes", "Egypt": "yes", "Venezuela": "yes",
@@ -106,6 +110,7 @@ class VoteRecord(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error = BallotError
 
     date: date
     ballots: dict[str, Ballot] = Field(
