@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import unsc_tracker as ut
-from unsc_tracker.errors import BallotError, DateError, DraftError
+from unsc_tracker.errors import BallotError, DateError, DraftError, ScenarioError
 
 # The Council of 23 December 2016 but the United States (resolution 2334 (2016), 14-0-1).
 SEATED = ("China", "France", "Russia", "UK", "Angola", "Egypt", "Japan", "Malaysia")
@@ -100,3 +101,99 @@ def test_a_resolution_year_out_of_range_is_a_draft_error() -> None:
 def test_a_resolution_symbol_that_is_not_text_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="a resolution symbol is text"):
         ut.Resolution.parse(None)  # type: ignore[arg-type]
+
+
+# -- scenario files ---------------------------------------------------------------------------
+
+
+def scenario_file(tmp_path: Path, text: str | bytes, name: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+@pytest.mark.parametrize("name", ["case.toml", "case.json", "case.yaml"])
+def test_a_scenario_saved_as_windows_1252_is_a_scenario_error(tmp_path: Path, name: str) -> None:
+    path = scenario_file(tmp_path, 'title = "Caf\u00e9"'.encode("cp1252"), name)
+    with pytest.raises(ScenarioError, match=r"line 1, column 13: byte 0xe9 is not UTF-8"):
+        ut.load_scenario(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("case.json", "[" * 100_000),
+        ("case.toml", "a = " + "[" * 100_000),
+        ("case.yaml", "[" * 100_000),
+        ("case.json", '{"a": ' * 40 + "1" + "}" * 40),
+    ],
+)
+def test_deep_nesting_is_a_scenario_error(tmp_path: Path, name: str, text: str) -> None:
+    with pytest.raises(ScenarioError, match="nested more than 32 deep"):
+        ut.load_scenario(scenario_file(tmp_path, text, name))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("case.json", '{"title": 1' + "0" * 5000 + "}", "an integer of more than 4,300 digits"),
+        ("case.toml", "title = 1" + "0" * 5000, "an integer of more than 4,300 digits"),
+        ("case.yaml", "title: 1" + "0" * 5000, "an integer of more than 4,300 digits"),
+        ("case.yaml", "title: 1" + "0" * 40, "an integer of 41 digits is too large"),
+        ("case.json", '{"title": 9223372036854775808}', "is too large for any field"),
+    ],
+)
+def test_a_huge_integer_is_a_scenario_error(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    with pytest.raises(ScenarioError, match=message):
+        ut.load_scenario(scenario_file(tmp_path, text, name))
+
+
+def test_a_reported_day_beyond_the_calendar_is_a_scenario_error(tmp_path: Path) -> None:
+    text = '[[drafts]]\nid = "x"\n[[drafts.events]]\nkind = "statement"\n'
+    text += 'date = {report = 9999-12-31, day = "tomorrow"}\n'
+    with pytest.raises(
+        ScenarioError,
+        match=r"draft x, event 1 \(statement\): date: relative day 'tomorrow' from 9999-12-31 "
+        "falls outside the calendar",
+    ):
+        ut.load_scenario(scenario_file(tmp_path, text, "case.toml"))
+
+
+def test_a_yaml_alias_is_a_scenario_error(tmp_path: Path) -> None:
+    # An alias lets a few kilobytes stand for billions of values: none is accepted.
+    path = scenario_file(tmp_path, "a: &a 1\nb: *a\n", "case.yaml")
+    with pytest.raises(ScenarioError, match=r"line 2, column 4: .*aliases \(\*name\) are not"):
+        ut.load_scenario(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("case.json", '{"title": "a", "title": "b"}', r"top level: the key 'title' appears twice"),
+        ("case.yaml", "title: a\ntitle: b\n", r"line 2, column 1: .*'title' appears twice"),
+        (
+            "case.json",
+            '{"drafts": [{"id": "x", "events": [{"kind": "statement", "date": "2016-10-05", '
+            '"by": "France", "by": "Spain"}]}]}',
+            r"draft x, event 1 \(statement\): the key 'by' appears twice",
+        ),
+    ],
+)
+def test_a_key_given_twice_is_a_scenario_error(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    with pytest.raises(ScenarioError, match=message):
+        ut.load_scenario(scenario_file(tmp_path, text, name))
+
+
+def test_a_lone_surrogate_is_refused_when_read(tmp_path: Path) -> None:
+    path = scenario_file(tmp_path, '{"title": "\\ud800", "drafts": [{"id": "x"}]}', "case.json")
+    with pytest.raises(ScenarioError, match=r"field title: '\\ud800' holds '\\ud800'"):
+        ut.load_scenario(path)
+
+
+def test_a_scenario_written_to_a_missing_folder_is_a_scenario_error(tmp_path: Path) -> None:
+    with pytest.raises(ScenarioError, match="no folder"):
+        ut.save_scenario(ut.load_scenario("aleppo-2016"), tmp_path / "nope" / "case.json")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -181,7 +181,7 @@ class DraftResolution(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = DraftError
+    error: ClassVar[type[UnscTrackerError]] = DraftError  # a scenario's draft has its own
 
     id: str = Field(default="", description="how the draft is known; defaults to its symbol")
     symbol: DraftSymbol | None = Field(default=None, description="the S/ symbol once in blue")
