@@ -33,6 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import DataFileError, UnknownMemberError
+from .files import read_text
 from .members import member
 
 __all__ = [
@@ -326,8 +327,6 @@ class DataReport:
 def _read(table: Table, text: str, file: str, bundled: bool, check: bool = True) -> list[Row]:
     """Every row of one file, checked column by column (unless ``check`` is false: the bundled
     tables are checked by the test suite, not at every start); the first fault raises."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -451,14 +450,7 @@ def _read_folder(folder: Path) -> dict[str, tuple[Row, ...]]:
         found: list[Row] = []
         for path in csv_files:
             if path.match(table.user_pattern):
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except UnicodeDecodeError as err:
-                    raise DataFileError(
-                        f"{path}: not UTF-8 text (byte {err.start}); save the file as UTF-8"
-                    ) from None
-                except OSError as err:
-                    raise DataFileError(f"{path}: cannot be read ({err.strerror})") from None
+                text = read_text(path, DataFileError, "data file")
                 found += _read(table, text, str(path), False)
         if found:
             tables[table.name] = tuple(found)

@@ -43,8 +43,8 @@ def read_text(path: str | os.PathLike[str], error: _Error, what: str = "file") -
     where = Path(path)
     try:
         data = where.read_bytes()
-    except OSError as err:
-        raise error(f"{where}: cannot read the {what} ({err.strerror or err})") from None
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the path
+        raise error(f"{where}: cannot read the {what} ({_reason(err)})") from None
     return decode(data, str(where), error, what)
 
 
@@ -101,7 +101,7 @@ def write_atomic(
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise error(f"{target}: cannot write the {what} ({err.strerror or err})") from None
+        raise error(f"{target}: cannot write the {what} ({_reason(err)})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -112,14 +112,17 @@ def write_atomic(
     except BaseException as err:
         with suppress(OSError):
             os.unlink(temporary)
-        if isinstance(err, OSError):
+        if isinstance(err, OSError | ValueError):  # ValueError: a NUL in the path
             raise error(
-                f"{target}: cannot write the {what} ({err.strerror or err}); the file was not "
-                "changed"
+                f"{target}: cannot write the {what} ({_reason(err)}); the file was not changed"
             ) from None
         raise
     _sync(folder)
     return Path(path)
+
+
+def _reason(err: Exception) -> str:
+    return (err.strerror if isinstance(err, OSError) else None) or str(err)
 
 
 def _sync(folder: Path) -> None:

@@ -97,7 +97,7 @@ def _check(
     def refuse(problem: str) -> None:
         raise error(f"{where}: {place(path, data)}: {problem}")
 
-    if len(path) >= MAX_DEPTH and isinstance(value, dict | list):  # the top table is 1 deep
+    if len(path) >= MAX_DEPTH and isinstance(value, dict | list | tuple):  # the top table is 1 deep
         refuse(f"nested more than {MAX_DEPTH} deep")
     if isinstance(value, dict):
         repeated = getattr(value, "repeated", None)
@@ -108,7 +108,7 @@ def _check(
                 refuse(f"a key is text, not {type(key).__name__} {shown(key)}")
             _check(key, path, where, error, place, data)
             _check(item, [*path, key], where, error, place, data)
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             _check(item, [*path, index], where, error, place, data)
     elif isinstance(value, str):

@@ -46,12 +46,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar
 
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .checked import Checked, explain, field_place
 from .drafts import DraftResolution
 from .errors import DraftError, IllegalEventError, TrackerError
 from .events import Event, EventKind, Retracted, in_force, withdrawals
+from .formats import check
 from .replay import Replay, Snapshot
 from .scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
 from .wording import plural
@@ -137,6 +138,8 @@ class Tracker:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(f"a tracker log is a path (str or Path), not {type(path).__name__}")
         self.path = Path(path)
         self._where = str(path)
         self._timeout = timeout
@@ -146,7 +149,7 @@ class Tracker:
             self._db = sqlite3.connect(
                 self._where, timeout=timeout, isolation_level=None, check_same_thread=True
             )
-        except sqlite3.Error as err:
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a NUL in the path
             raise TrackerError(f"{self._where}: cannot open the tracker log ({err})") from None
         try:
             self._prepare()
@@ -352,6 +355,9 @@ class Tracker:
         return found
 
     def _find(self, key: str) -> DraftResolution | None:
+        if not isinstance(key, str):
+            raise TypeError(f"a draft is known by its id or symbol (str), not {type(key).__name__}")
+        check(key, f"{self._where}: the draft {key!r}", TrackerError)
         row = self._db.execute(
             "SELECT position, draft FROM drafts WHERE id = ? ORDER BY position DESC LIMIT 1",
             (key,),
@@ -458,10 +464,7 @@ class Tracker:
         same file imported again adds nothing; a longer version of it adds the new events).
         The scenario's header is recorded when the log has none yet.
         """
-        if isinstance(source, Scenario):
-            scenario = source
-        else:
-            scenario = load_scenario(source if isinstance(source, str) else Path(source))
+        scenario = source if isinstance(source, Scenario) else load_scenario(source)
         return self._write(self._import, scenario)
 
     def _event(self, key: str, event: Event | Mapping[str, Any] | str, fields: Any) -> Event:
@@ -469,6 +472,11 @@ class Tracker:
             data: Any = {"kind": event, **fields}
         elif isinstance(event, Mapping):
             data = {**event, **fields}
+        elif not isinstance(event, BaseModel):
+            raise TypeError(
+                "an event is an event model, a mapping of its fields or its kind (str), not "
+                f"{type(event).__name__}"
+            )
         else:
             if fields:
                 raise TrackerError(
@@ -481,7 +489,7 @@ class Tracker:
             kinds = ", ".join(k.value for k in EventKind)
             raise TrackerError(f"{self._where}: {key}: unknown event kind {kind!r}; kinds: {kinds}")
         try:
-            parsed = _EVENT.validate_python(data)
+            parsed = _plain(_EVENT.validate_python(data), f"{self._where}: {key}: {kind} event")
             # What is replayed is exactly what a later reader of the file will read.
             return _EVENT.validate_json(_json(parsed))
         except ValidationError as err:
@@ -540,15 +548,17 @@ class Tracker:
                 f"{self._where}: {key}: a draft's id is the key of its log and cannot change"
             )
         where = f"{self._where}: {key}: draft"
-        draft = DraftResolution.checked({**dict(current), **fields}, where, TrackerError)
+        draft = _plain(
+            DraftResolution.checked({**dict(current), **fields}, where, TrackerError), where
+        )
         if draft != known:
             self._check(draft, self._log(draft.id))
             self._record_draft(draft)
         return draft
 
     def _new_header(self, header: Mapping[str, Any]) -> _Header:
-        data = self._header().model_dump() | dict(header)
-        return _Header.checked(data, f"{self._where}: the log's header")
+        where = f"{self._where}: the log's header"
+        return _plain(_Header.checked(self._header().model_dump() | dict(header), where), where)
 
     def _describe_log(self, header: Mapping[str, Any]) -> dict[str, Any]:
         new = self._new_header(header)
@@ -594,6 +604,15 @@ def _json(event: Event) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _plain(model: M, where: str) -> M:
+    """``model``, once sure that its text can be written (no lone surrogate)."""
+    check(model.model_dump(), where, TrackerError)
+    return model
 
 
 def _event_place(loc: Sequence[int | str], data: Any) -> str:
