@@ -196,8 +196,23 @@ def dumps(
     if kind == "YAML":
         yaml = _yaml_module(where, error, what)
         plain = json.loads(json.dumps(data, default=_iso))
-        return str(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False))
+        return str(yaml.dump(plain, Dumper=_dumper(yaml), allow_unicode=True, sort_keys=False))
     raise error(f"{where}: unknown {what} format {suffix!r}; use .toml, .json, .yaml or .yml")
+
+
+def _dumper(yaml: Any) -> type:
+    """PyYAML's safe dumper, writing text with a line break other than \\n in double quotes:
+    in plain or single quotes, the reader would fold NEL (U+0085) into a space."""
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = '"' if any(mark in value for mark in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper
 
 
 def _iso(value: object) -> str:

@@ -48,9 +48,9 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .checked import Checked, explain, field_place
+from .checked import Checked, explain, field_place, shown
 from .drafts import DraftResolution
-from .errors import DraftError, IllegalEventError, TrackerError
+from .errors import DraftError, TrackerError, UnscTrackerError
 from .events import Event, EventKind, Retracted, in_force, withdrawals
 from .formats import check
 from .replay import Replay, Snapshot
@@ -485,9 +485,11 @@ class Tracker:
                 )
             data = event.model_dump()
         kind = data.get("kind") if isinstance(data, dict) else None
-        if kind not in set(EventKind):
+        if not isinstance(kind, str) or kind not in set(EventKind):
             kinds = ", ".join(k.value for k in EventKind)
-            raise TrackerError(f"{self._where}: {key}: unknown event kind {kind!r}; kinds: {kinds}")
+            raise TrackerError(
+                f"{self._where}: {key}: unknown event kind {shown(kind)}; kinds: {kinds}"
+            )
         try:
             parsed = _plain(_EVENT.validate_python(data), f"{self._where}: {key}: {kind} event")
             # What is replayed is exactly what a later reader of the file will read.
@@ -518,8 +520,9 @@ class Tracker:
     def _check(self, draft: DraftResolution, log: Sequence[Event]) -> Replay:
         try:
             return Replay.from_events(draft, in_force(log, draft.id))
-        except IllegalEventError as err:
-            raise IllegalEventError(f"{self._where}: {err}") from None
+        except UnscTrackerError as err:  # refused by the replay: said of this file
+            err.args = (f"{self._where}: {err}",)
+            raise
 
     def _new_draft(self, key: str, *, record: bool = True) -> DraftResolution:
         """A draft first met by ``key``: its symbol when ``key`` is one, else its id."""
@@ -529,7 +532,7 @@ class Tracker:
             except DraftError:
                 draft = DraftResolution(id=key)
         else:
-            draft = DraftResolution(id=key)
+            draft = DraftResolution.checked({"id": key}, f"{self._where}: {key!r}", TrackerError)
         if record:
             self._record_draft(draft)
         return draft
