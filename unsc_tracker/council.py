@@ -26,8 +26,10 @@ from .members import MemberState, member
 __all__ = [
     "FIRST_MEETING",
     "RECORD_END",
+    "Composition",
     "Council",
     "Term",
+    "composition",
     "council",
     "terms",
     "threshold_on",
@@ -337,6 +339,58 @@ def seats(day: date) -> Seats:
         MappingProxyType({state.code: i for i, state in enumerate(seated.members)}),
         tuple(state.code in permanent for state in seated.members),
     )
+
+
+class Composition(NamedTuple):
+    """Who sat on the Council over a span of days in which its membership did not change."""
+
+    codes: frozenset[str]
+    permanent: frozenset[str]
+    names: Mapping[str, str]
+    """Member code to the name the state sat under (``Council.name_then``)."""
+    threshold: int
+
+
+_COMPOSITIONS: dict[tuple[int, tuple[bool, ...], tuple[bool, ...]], Composition] = {}
+_COMPOSITION_OF_DAY: dict[date, Composition] = {}
+
+
+def composition(day: date) -> Composition:
+    """The Council's members on ``day``, cached per span of unchanged membership, not per day.
+
+    The vote record checks thousands of ballots on as many days: building a :class:`Council`
+    for each day would cost more than reading the votes. Membership changes only on 1 January,
+    when a permanent seat changes hands and at the changes of ``elected_changes.csv``, so days
+    between two such changes share one entry.
+
+    >>> sorted(composition(date(2016, 10, 8)).permanent)
+    ['CHN', 'FRA', 'GBR', 'RUS', 'USA']
+    >>> composition(date(1971, 1, 1)).names["CHN"]
+    'Republic of China'
+    """
+    known = _COMPOSITION_OF_DAY.get(day)
+    if known is not None:
+        return known
+    key = (
+        day.year,
+        tuple(
+            holder.start <= day and (holder.end is None or day <= holder.end)
+            for holder in _permanent_holders()
+        ),
+        tuple(day >= when for when, _, _, _ in _elected_changes() if when.year == day.year),
+    )
+    found = _COMPOSITIONS.get(key)
+    if found is None:
+        seated = _council(day)  # raises for a day outside the record
+        found = _COMPOSITIONS[key] = Composition(
+            codes=frozenset(state.code for state in seated.members),
+            permanent=frozenset(state.code for state in seated.permanent),
+            names=MappingProxyType(dict(seated.holders)),
+            threshold=seated.threshold,
+        )
+    if type(day) is date:  # not a datetime, whose hash differs from its day's
+        _COMPOSITION_OF_DAY[day] = found
+    return found
 
 
 def not_on_council(state: MemberState, day: date) -> NotOnCouncilError:
