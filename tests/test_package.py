@@ -28,12 +28,14 @@ DOCUMENTED = {
     "NotOnCouncilError",
     "Outcome",
     "Probabilities",
+    "RecordQueryError",
     "Replay",
     "Resolution",
     "Role",
     "Scenario",
     "ScenarioError",
     "Snapshot",
+    "SourceConflictError",
     "Sponsorship",
     "Stage",
     "Stance",
@@ -42,10 +44,15 @@ DOCUMENTED = {
     "UnscTrackerError",
     "Veto",
     "VetoQueryError",
+    "Vote",
+    "VoteFileError",
     "VoteRecord",
     "VoteResult",
+    "Votes",
     "__version__",
+    "agreement",
     "akn4un",
+    "ballots_frame",
     "check_vetoes",
     "council",
     "council_frame",
@@ -63,6 +70,7 @@ DOCUMENTED = {
     "plot",
     "popolo_vote_event",
     "probabilities",
+    "record",
     "relative_day",
     "relative_month",
     "replay_frame",
@@ -73,6 +81,8 @@ DOCUMENTED = {
     "vetoes",
     "vetoes_frame",
     "vote_frame",
+    "votes",
+    "votes_frame",
 }
 
 
@@ -113,9 +123,11 @@ def test_heavier_modules_load_on_first_use() -> None:
     probe = (
         "import sys, types\n"
         "import unsc_tracker as ut\n"
-        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot']\n"
+        "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot',\n"
+        "        'record']\n"
         "assert not [m for m in lazy if 'unsc_tracker.' + m in sys.modules]\n"
         "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load; ut.vote_frame; ut.plot\n"
+        "ut.votes\n"
         "assert all('unsc_tracker.' + m in sys.modules for m in lazy)\n"
         "assert callable(ut.council) and not isinstance(ut.council, types.ModuleType)\n"
         "print('ok')\n"
