@@ -258,8 +258,10 @@ def council(on: date | datetime | str) -> Council:
     return _council(_as_date(on))
 
 
-@lru_cache(maxsize=8192)
-def _council(day: date) -> Council:
+def _seating(day: date) -> tuple[list[tuple[str, str]], dict[str, str], list[str]]:
+    """The permanent holders and the elected members on ``day``, as (code, name then), and the
+    notes of the record for that year: what a :class:`Council` and a :class:`Composition` are
+    built from."""
     if day < FIRST_MEETING:
         raise DateOutOfRecordError(
             f"no Security Council on {day.isoformat()}: its first meeting was on "
@@ -271,12 +273,11 @@ def _council(day: date) -> Council:
             f"no membership record for {day.isoformat()}: the bundled record covers "
             f"{FIRST_MEETING.isoformat()} to {RECORD_END.isoformat()}"
         )
-    permanent: list[MemberState] = []
-    holders: list[tuple[str, str]] = []
-    for holder in _permanent_holders():
-        if holder.start <= day and (holder.end is None or day <= holder.end):
-            permanent.append(member(holder.code))
-            holders.append((holder.code, holder.holder))
+    permanent = [
+        (holder.code, holder.holder)
+        for holder in _permanent_holders()
+        if holder.start <= day and (holder.end is None or day <= holder.end)
+    ]
     elected_codes: dict[str, str] = {}
     notes: list[str] = []
     for row in rows:
@@ -288,6 +289,13 @@ def _council(day: date) -> Council:
         if when.year == day.year and day >= when and old in elected_codes:
             del elected_codes[old]
             elected_codes[new] = member(new).name
+    return permanent, elected_codes, notes
+
+
+@lru_cache(maxsize=8192)
+def _council(day: date) -> Council:
+    holders, elected_codes, notes = _seating(day)
+    permanent = [member(code) for code, _ in holders]
     elected = sorted((member(code) for code in elected_codes), key=lambda state: state.name)
     holders += [(state.code, elected_codes[state.code]) for state in elected]
     size = len(permanent) + len(elected)
@@ -381,12 +389,13 @@ def composition(day: date) -> Composition:
     )
     found = _COMPOSITIONS.get(key)
     if found is None:
-        seated = _council(day)  # raises for a day outside the record
+        holders, elected, _ = _seating(day)  # raises for a day outside the record
+        names = dict(holders) | elected
         found = _COMPOSITIONS[key] = Composition(
-            codes=frozenset(state.code for state in seated.members),
-            permanent=frozenset(state.code for state in seated.permanent),
-            names=MappingProxyType(dict(seated.holders)),
-            threshold=seated.threshold,
+            codes=frozenset(names),
+            permanent=frozenset(code for code, _ in holders),
+            names=MappingProxyType(names),
+            threshold=threshold_on(day, len(names)),
         )
     if type(day) is date:  # not a datetime, whose hash differs from its day's
         _COMPOSITION_OF_DAY[day] = found
