@@ -38,7 +38,7 @@ from pathlib import Path
 from unsc_tracker.history import vetoes
 from unsc_tracker.record import Vote, Votes, read_akn4un, read_votes, write_votes
 from unsc_tracker.record.akn import AKN4UN_REPOSITORY
-from unsc_tracker.record.merge import merge
+from unsc_tracker.record.merging import merge
 from unsc_tracker.record.veto_record import votes_from_vetoes
 from unsc_tracker.record.vote import Modality, TextKind
 from unsc_tracker.replay import Replay

@@ -34,6 +34,7 @@ from unsc_tracker.record import (
     read_undl,
     votes,
 )
+from unsc_tracker.record.merging import shared_drafts
 
 DATA = Path(__file__).parent / "data"
 UNDL_SAMPLE = DATA / "undl" / "sc_voting_sample.csv"
@@ -317,11 +318,17 @@ def test_two_resolutions_sharing_a_draft_stay_two_votes() -> None:
     second = first.model_copy(
         update={"symbol": "S/RES/2721 (2023)", "resolution": "S/RES/2721 (2023)"}
     )
-    merged = merge([("a", [first, second])])
+    merged = merge([("a", [first]), ("b", [second])])
     assert len(merged) == 2
     [shared] = merged.conflicts
     assert shared.fact == "draft"
     assert shared.first == "S/2023/1029 (the draft of S/RES/2720 (2023))"
+    assert merged.get("S/RES/2721 (2023)").conflicts == (shared,)  # type: ignore[union-attr]
+    # Within one source they are two votes too, and shared_drafts names the pair.
+    assert len(merge([("a", [first, second])])) == 2
+    [(later, conflict)] = shared_drafts([first, second])
+    assert later is second
+    assert conflict == shared
 
 
 def test_absent_not_voting_and_no_ballot_are_one_value_for_comparison() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..council import composition
+from ..council import Composition, composition
 from ..voting import Ballot, Outcome
 from .frames import SEATS, _categories, _days, _lists, _text, pandas_module
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ballots_frame", "votes_frame"]
 
-_BALLOT_INDEX = {ballot: index for index, ballot in enumerate(Ballot)}
+_BALLOT_WORDS = [ballot.value for ballot in Ballot]
 
 
 def votes_frame(votes: Iterable[Vote]) -> DataFrame:
@@ -108,36 +108,47 @@ def ballots_frame(votes: Iterable[Vote]) -> DataFrame:
     symbols: list[str] = []
     days: list[Any] = []
     sizes: list[int] = []
+    spans: list[int] = []
     codes: list[str] = []
-    names: list[str] = []
-    seats: list[int] = []
-    ballots: list[int] = []
-    index = _BALLOT_INDEX
+    cast: list[Ballot] = []
+    councils: list[Composition] = []
+    known: dict[int, int] = {}
+    # One pass over the votes; per ballot only two list extensions at C speed. The names and
+    # seats, which depend on the member and the Council of the day, are looked up afterwards in
+    # a small table of (Council, member), not once per ballot.
     for vote in votes:
-        cast = vote.ballots
-        if not cast:
+        ballots = vote.ballots
+        if not ballots:
             continue
         seated = composition(vote.date)
-        permanent, called = seated.permanent, seated.names
+        span = known.get(id(seated))
+        if span is None:
+            span = known[id(seated)] = len(councils)
+            councils.append(seated)
         symbols.append(vote.symbol)
         days.append(vote.date)
-        sizes.append(len(cast))
-        for code, ballot in cast.items():
-            codes.append(code)
-            names.append(called[code])
-            seats.append(0 if code in permanent else 1)
-            ballots.append(index[ballot])
+        sizes.append(len(ballots))
+        spans.append(span)
+        codes.extend(ballots)
+        cast.extend(ballots.values())
     repeat = np.asarray(sizes, dtype=np.int64)
+    members = pd.Categorical(codes)
+    distinct = [str(code) for code in members.categories]
+    names = np.empty((len(councils), len(distinct)), dtype=object)
+    elected = np.ones((len(councils), len(distinct)), dtype=np.int8)
+    for row, seated in enumerate(councils):
+        for column, code in enumerate(distinct):
+            names[row, column] = seated.names.get(code)
+            elected[row, column] = code not in seated.permanent
+    where = (np.repeat(np.asarray(spans, dtype=np.int64), repeat), members.codes)
     dates = np.repeat(np.asarray(days, dtype="datetime64[D]"), repeat).astype("datetime64[ns]")
     return pd.DataFrame(
         {
             "symbol": pd.array(np.repeat(np.asarray(symbols, dtype=object), repeat), "string"),
             "date": dates,
             "code": pd.array(codes, dtype="string"),
-            "name": pd.array(names, dtype="string"),
-            "seat": pd.Categorical.from_codes(seats, categories=list(SEATS), ordered=True),
-            "ballot": pd.Categorical.from_codes(
-                ballots, categories=[b.value for b in Ballot], ordered=True
-            ),
+            "name": pd.array(names[where], dtype="string"),
+            "seat": pd.Categorical.from_codes(elected[where], categories=list(SEATS), ordered=True),
+            "ballot": pd.Categorical(cast, categories=_BALLOT_WORDS, ordered=True),
         }
     )

@@ -14,15 +14,45 @@
 
 from __future__ import annotations
 
-from .akn import AknVotes, read_akn4un
-from .coincidence import METHODS, agreement
-from .coverage_table import CoverageRow, CoverageTable, coverage
-from .csvfiles import BALLOT_COLUMNS, VOTE_COLUMNS, read_votes, write_votes
-from .merge import compare, merge
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .query import bundled, votes
 from .selection import Votes
-from .undl import UNDL_COLUMNS, read_undl
 from .vote import FACTS, Conflict, Coverage, Modality, TextKind, Vote
+
+if TYPE_CHECKING:
+    from .akn import AknVotes, read_akn4un
+    from .coincidence import METHODS, agreement
+    from .coverage_table import CoverageRow, CoverageTable, coverage
+    from .csvfiles import BALLOT_COLUMNS, VOTE_COLUMNS, read_votes, write_votes
+    from .merging import compare, merge
+    from .undl import UNDL_COLUMNS, read_undl
+
+# Names of the readers and of the analysis, imported on first access (PEP 562), so that
+# ``ut.votes()`` loads only what reading the bundled record needs.
+_LAZY = {
+    **dict.fromkeys(["AknVotes", "read_akn4un"], "akn"),
+    **dict.fromkeys(["METHODS", "agreement"], "coincidence"),
+    **dict.fromkeys(["CoverageRow", "CoverageTable", "coverage"], "coverage_table"),
+    **dict.fromkeys(["BALLOT_COLUMNS", "VOTE_COLUMNS", "read_votes", "write_votes"], "csvfiles"),
+    **dict.fromkeys(["compare", "merge"], "merging"),
+    **dict.fromkeys(["UNDL_COLUMNS", "read_undl"], "undl"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unsc_tracker.record' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "BALLOT_COLUMNS",

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from ..errors import UnscTrackerError
 from ..voting import Ballot
-from .merge import merge
+from .merging import merge, shared_drafts
 from .selection import Votes
 from .symbols import draft_symbol, letter_symbol, resolution_symbol
 from .vote import Conflict, Modality, TextKind, Vote
@@ -144,7 +144,17 @@ def _votes(
             continue
         if vote is not None:
             votes.append(vote)
-    return merge([("AKN4UN", votes)]), tuple(skipped)
+    merged = merge([("AKN4UN", votes)])
+    shared = {vote.symbol: conflict for vote, conflict in shared_drafts(merged)}
+    if not shared:
+        return merged, tuple(skipped)
+    marked = [
+        vote.model_copy(update={"conflicts": (*vote.conflicts, shared[vote.symbol])})
+        if vote.symbol in shared
+        else vote
+        for vote in merged
+    ]
+    return Votes(marked, conflicts=(*merged.conflicts, *shared.values())), tuple(skipped)
 
 
 def _source(record: akn4un.AknRecord, root: Path | None, label: str | None) -> str:

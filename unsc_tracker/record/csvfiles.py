@@ -81,6 +81,24 @@ TEXT_SEPARATOR = " | "
 """Between the items of ``subjects`` and ``notes``."""
 
 _BALLOTS = {ballot.value: ballot for ballot in Ballot}
+_TEXT_COLUMNS = (
+    "resolution",
+    "draft",
+    "parent_text",
+    "part",
+    "meeting",
+    "agenda",
+    "title",
+    "modality",
+    "recorded_outcome",
+)
+_LIST_COLUMNS = (
+    ("letters", LIST_SEPARATOR),
+    ("recorded_vetoed_by", LIST_SEPARATOR),
+    ("subjects", TEXT_SEPARATOR.strip()),
+    ("notes", TEXT_SEPARATOR.strip()),
+)
+_COUNT_COLUMNS = ("yes", "no", "abstain", "non_voting")
 _TRUE = {"yes", "true"}
 _FALSE = {"no", "false", ""}
 
@@ -285,41 +303,51 @@ def _vote(
     ballots: dict[str, Ballot],
     ballot_sources: dict[str, str],
 ) -> Vote:
-    fact_sources = {
-        column[: -len("_source")]: row[column].strip()
-        for column in FACT_SOURCE_COLUMNS
-        if (row.get(column) or "").strip()
-    }
-    # One source for all the ballots goes to ballots_source; per-member ones stay per member.
-    distinct = set(ballot_sources.values())
-    if ballots and len(distinct) == 1 and len(ballot_sources) == len(ballots):
-        fact_sources["ballots"] = distinct.pop()
-        ballot_sources = {}
+    # Only the cells that hold something are given: the model's defaults stand for the rest,
+    # and their validators do not run (this is the loop that loads the bundled record).
     data: dict[str, Any] = {
         "symbol": row["symbol"].strip(),
-        "kind": _text(row, "kind"),
+        "kind": row["kind"].strip(),
         "date": day,
-        "ballots": ballots,
-        "ballot_sources": ballot_sources,
-        "fact_sources": fact_sources,
         "source": row["source"].strip(),
     }
-    for column in ("resolution", "draft", "parent_text", "part", "meeting", "agenda", "title"):
-        data[column] = _text(row, column)
-    for column in ("modality", "recorded_outcome"):
-        value = _text(row, column)
-        if value is not None:
+    for column in _TEXT_COLUMNS:
+        value = row.get(column)
+        if value and (value := value.strip()):
             data[column] = value
-    for column in ("letters", "recorded_vetoed_by"):
-        data[column] = _split(row, column, LIST_SEPARATOR)
-    for column in ("subjects", "notes"):
-        data[column] = _split(row, column, TEXT_SEPARATOR.strip())
-    for column in ("yes", "no", "abstain", "non_voting"):
-        data[column] = _count(rows, line, row, column)
-    flag = (row.get("procedural") or "").strip().casefold()
-    if flag not in _TRUE | _FALSE:
-        raise rows.error(line, "procedural", flag, "procedural is 'yes' or 'no'")
-    data["procedural"] = flag in _TRUE
+    for column, separator in _LIST_COLUMNS:
+        value = row.get(column)
+        if value and (value := value.strip()):
+            data[column] = tuple(part.strip() for part in value.split(separator) if part.strip())
+    for column in _COUNT_COLUMNS:
+        value = row.get(column)
+        if value and (value := value.strip()):
+            if not value.isdigit():
+                raise rows.error(
+                    line, column, value, "a count is a whole number, or empty if not known"
+                )
+            data[column] = int(value)
+    flag = row.get("procedural")
+    if flag and (flag := flag.strip().casefold()):
+        if flag not in _TRUE | _FALSE:
+            raise rows.error(line, "procedural", flag, "procedural is 'yes' or 'no'")
+        data["procedural"] = flag in _TRUE
+    fact_sources = {}
+    for column in FACT_SOURCE_COLUMNS:
+        value = row.get(column)
+        if value and (value := value.strip()):
+            fact_sources[column[: -len("_source")]] = value
+    if ballots:
+        data["ballots"] = ballots
+        # One source for all the ballots is the ballots' source; others stay per member.
+        if ballot_sources:
+            distinct = set(ballot_sources.values())
+            if len(distinct) == 1 and len(ballot_sources) == len(ballots):
+                fact_sources["ballots"] = distinct.pop()
+            else:
+                data["ballot_sources"] = ballot_sources
+    if fact_sources:
+        data["fact_sources"] = fact_sources
     try:
         return Vote.model_validate(data)
     except ValidationError as err:
@@ -331,25 +359,6 @@ def _vote(
         raise rows.error(line, where, value, message) from None
     except (NotOnCouncilError, UnscTrackerError) as err:
         raise rows.error(line, None, None, str(err)) from None
-
-
-def _text(row: Mapping[str, str], column: str) -> str | None:
-    value = (row.get(column) or "").strip()
-    return value or None
-
-
-def _split(row: Mapping[str, str], column: str, separator: str) -> tuple[str, ...]:
-    value = (row.get(column) or "").strip()
-    return tuple(part.strip() for part in value.split(separator) if part.strip()) if value else ()
-
-
-def _count(rows: _Table, line: int, row: Mapping[str, str], column: str) -> int | None:
-    value = (row.get(column) or "").strip()
-    if not value:
-        return None
-    if not value.isdigit():
-        raise rows.error(line, column, value, "a count is a whole number, or empty if not known")
-    return int(value)
 
 
 # --- writing ------------------------------------------------------------------------------------

@@ -20,11 +20,9 @@ from typing import Literal
 from ..errors import SourceConflictError, VoteFileError
 from ..members import MemberState
 from ..voting import Outcome
-from .akn import read_akn4un
 from .csvfiles import ballots_path, read_votes, read_votes_text
-from .merge import merge
+from .merging import merge
 from .selection import Votes
-from .undl import read_undl
 from .vote import TextKind, Vote
 
 __all__ = ["BUNDLED", "Source", "bundled", "read_source", "votes"]
@@ -65,6 +63,8 @@ def read_source(source: Source, *, language: str = "en") -> tuple[str, Votes]:
             if (path / "votes.csv").is_file():
                 found: Iterable[Vote] = read_votes(path / "votes.csv")
                 return name, merge([(name, found)])
+            from .akn import read_akn4un  # the XML reader loads only for a folder of XML
+
             read = read_akn4un(path, language=language)
             skipped = [*read.skipped]
             if read.other_languages:
@@ -76,6 +76,8 @@ def read_source(source: Source, *, language: str = "en") -> tuple[str, Votes]:
             )
         header = _header(path)
         if "undl_id" in header:
+            from .undl import read_undl  # the reader loads only for such a file
+
             return name, merge([(name, read_undl(path))])
         if "symbol" in header:
             ballots = ballots_path(path)

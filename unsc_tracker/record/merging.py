@@ -55,21 +55,28 @@ _DID_NOT_VOTE = "did not vote"
 def merge(sources: Sequence[tuple[str, Iterable[Vote]]]) -> Votes:
     """One :class:`Votes` from ``(name, votes)`` pairs, the first source first in precedence.
 
-    Votes of one source that share a symbol are merged the same way, so a collection holding a
-    text twice yields it once, with any difference between the two copies as a conflict.
+    Within one source, votes sharing a symbol are merged the same way, so a collection holding
+    a text twice yields it once, with any difference between the two copies as a conflict.
+    Across sources votes also meet through the draft: a resolution from one source meets its
+    draft from another. Two resolutions that two sources give the same draft stay two votes,
+    and the shared draft is a conflict; within one source, :func:`shared_drafts` finds them.
     """
     merged: dict[int, Vote] = {}
-    index: dict[str, int] = {}
+    index: dict[str, int] = {}  # every key of the votes of the sources already merged
     conflicts: list[Conflict] = []
     for _, votes in sources:
+        local: dict[str, int] = {}  # this source's votes, by symbol
         for vote in votes:
-            slot = _find(index, vote)
-            if slot is not None and _other_resolution(merged[slot], vote):
-                shared = _shared_draft(merged[slot], vote)
-                if shared not in vote.conflicts:
+            slot = local.get(vote.symbol)
+            if slot is None:
+                slot = _find(index, vote)
+                if slot is not None and _other_resolution(merged[slot], vote):
+                    shared = _shared_draft(merged[slot], vote)
                     conflicts.append(shared)
-                    vote = vote.model_copy(update={"conflicts": (*vote.conflicts, shared)})
-                slot = None
+                    vote = vote.model_copy(
+                        update={"conflicts": tuple(dict.fromkeys((*vote.conflicts, shared)))}
+                    )
+                    slot = None
             if slot is None:
                 slot = len(merged)
                 merged[slot] = vote
@@ -77,10 +84,25 @@ def merge(sources: Sequence[tuple[str, Iterable[Vote]]]) -> Votes:
                 found: list[Conflict] = []
                 merged[slot] = _combine(merged[slot], vote, found)
                 conflicts += found
+            local[merged[slot].symbol] = slot
+        for slot in set(local.values()):
             for key in _keys(merged[slot]):
                 index.setdefault(key, slot)
     ordered = sorted(merged.values(), key=_order)
     return Votes(ordered, conflicts=conflicts, sources=[name for name, _ in sources])
+
+
+def shared_drafts(votes: Iterable[Vote]) -> list[tuple[Vote, Conflict]]:
+    """Resolutions of one source that give the same draft: each later one with its conflict."""
+    first_of: dict[str, Vote] = {}
+    found: list[tuple[Vote, Conflict]] = []
+    for vote in votes:
+        if vote.resolution is None or vote.draft is None:
+            continue
+        earlier = first_of.setdefault(vote.draft, vote)
+        if earlier is not vote and earlier.resolution != vote.resolution:
+            found.append((vote, _shared_draft(earlier, vote)))
+    return found
 
 
 def compare(first: Vote, second: Vote) -> tuple[Conflict, ...]:
