@@ -286,6 +286,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "ARE": ("UAE",),
     "BEN": ("Dahomey",),
     "BFA": ("Upper Volta",),
+    # The UN's own AKN4UN records spell it so in sponsor lists: S/RES/2823 (2026),
+    # github.com/UNxml/SCresolutions, 2026/English/S_RES_2823-2609266E.xml.
+    "BHS": ("Bahamas (The)",),
     "BLR": ("Byelorussian Soviet Socialist Republic", "Byelorussian SSR"),
     "BOL": ("Bolivia",),
     "BRN": ("Brunei",),

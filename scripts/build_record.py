@@ -245,7 +245,7 @@ def collection_digest(folder: Path) -> str:
 
 def _english(entry: str) -> bool:
     parts = entry.split(":", 1)[0]
-    if "/PRST/" in parts:
+    if "/PRST/" in parts or entry.endswith("is a presidential statement: left out"):
         return False
     return "/English/" in parts or "/Pre-2020/" in parts or not parts.startswith("/")
 
@@ -298,8 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {conflict}")
     # Files in other languages that the reader could not read are counted, not listed.
     shown = [entry for entry in skipped if _english(entry)]
-    print(f"{len(skipped)} records or files left out, {len(skipped) - len(shown)} of them files")
-    print("in other languages or presidential statements; the others:")
+    print(f"{len(skipped)} records or files left out, {len(skipped) - len(shown)} of them")
+    print("presidential statements or files in other languages; the others:")
     for entry in shown:
         print(f"  {entry}")
     return 0

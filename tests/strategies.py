@@ -54,6 +54,8 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
         return {"parties": [draw(texts), draw(texts)], "place": draw(optional_texts)}
     if kind == "statement":
         return {"by": draw(optional_texts)}
+    if kind == "retracted":
+        return {"seq": draw(st.integers(1, 12)), "reason": draw(texts.filter(bool))}
     return {}
 
 
@@ -129,3 +131,21 @@ def draft_for_logs() -> DraftResolution:
             "dispute_parties": ["Egypt"],
         }
     )
+
+
+@st.composite
+def tracker_inputs(draw: st.DrawFn) -> list[Event]:
+    """What a user might type into a tracker for one draft: a valid log with events of any kind
+    and retractions mixed in at random places; many of them are refused."""
+    valid = draw(event_logs(max_events=10))
+    noise = draw(any_event_logs(max_events=6))
+    mixed: list[Event] = []
+    while valid or noise:
+        source = valid if valid and (not noise or draw(st.booleans())) else noise
+        mixed.append(source.pop(0))
+        if draw(st.integers(0, 4)) == 0:  # a correction of an event entered so far
+            seq = draw(st.integers(1, len(mixed)))
+            reason = draw(texts.filter(bool))
+            data = {"kind": "retracted", "date": mixed[-1].day, "seq": seq, "reason": reason}
+            mixed.append(EVENT.validate_python(data))
+    return mixed

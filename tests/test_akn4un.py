@@ -20,7 +20,7 @@ from unsc_tracker.akn4un import AknRecord, DocumentKind, ProblemKind
 from unsc_tracker.errors import AknError, UnknownMemberError
 
 DATA = Path(__file__).parent / "data" / "akn4un"
-FILES = sorted(DATA.rglob("*.xml"))
+FILES = sorted([*(DATA / "not-adopted").glob("*.xml"), *(DATA / "resolutions-2023").glob("*.xml")])
 
 VOIDED = {"S/2023/638"}  # the one record in the set whose counts contradict themselves
 
@@ -76,6 +76,7 @@ def _document(
     counts: str | None = None,
     frbr: str = "2023-12-22",
     printed: str = "2023-12-22",
+    printed_as: str = "#dateOfIssuance",
     step_by: str = "Adopted 13-0-2, 9520th meeting",
     symbol: str = "S/RES/2720 (2023)",
 ) -> str:
@@ -86,13 +87,14 @@ def _document(
         '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" '
         'xmlns:akn4un="http://un.org/akn4un">\n'
         f'<statement name="{name}"><meta><identification><FRBRWork>'
-        f'<FRBRdate date="{frbr}" name="adoption"/></FRBRWork></identification>\n'
+        f'<FRBRdate date="{frbr}" name="adoption"/></FRBRWork>'
+        '<FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification>\n'
         f'<workflow><step date="2023-12-22" outcome="draftResolution" as="S/2023/1029" by="{by}"/>'
         '<step date="0001-01-01" outcome="draftResolutionAdditionalSponsors" by=""/>'
         f'<step date="2023-12-22" outcome="{outcome}" as="{meeting}" by="{step_by}"/></workflow>\n'
         f"<analysis><parliamentary><voting>{counts}</voting></parliamentary></analysis></meta>\n"
         f'<coverPage><p><docNumber refersTo="#symbol">{symbol}</docNumber></p>'
-        f'<p><docDate date="{printed}" refersTo="#dateOfIssuance">22 December 2023</docDate></p>'
+        f'<p><docDate date="{printed}" refersTo="{printed_as}">22 December 2023</docDate></p>'
         "</coverPage></statement></akomaNtoso>\n"
     )
 
@@ -239,25 +241,29 @@ def test_s_res_2681_2023_adopted_step_dated_a_month_early() -> None:
     assert _kinds(record) == ["step_date_mismatch"]
     assert record.problems[0].element == "workflow/step[3]/@date"
     assert record.problems[0].message == (
-        "step 'adopted' is dated 2023-03-23 but the document 2023-04-27; 2023-04-27 is used"
+        "step 'adopted' is dated 2023-03-23; the adoption date, the FRBR work date, the date of "
+        "issuance and the symbol's year give 2023-04-27, which is used"
     )
     assert len(record.sponsors) == 91
 
 
 @pytest.mark.parametrize(
-    ("symbol", "step", "step_date"),
+    ("symbol", "step", "step_date", "why"),
     [
-        ("S/RES/2674 (2023)", "draftResolution", "2022-07-28"),
-        ("S/RES/2700 (2023)", "adopted", "2023-10-02"),
-        ("S/RES/2701 (2023)", "adopted", "2023-10-02"),
-        ("S/RES/2707 (2023)", "adopted", "2023-02-15"),
+        # The draft S/2023/64 cannot have been issued in July 2022.
+        ("S/RES/2674 (2023)", "draftResolution", "2022-07-28", ", before 2023, the year of its"),
+        ("S/RES/2700 (2023)", "adopted", "2023-10-02", "; the adoption date, the FRBR work"),
+        ("S/RES/2701 (2023)", "adopted", "2023-10-02", "; the adoption date, the FRBR work"),
+        ("S/RES/2707 (2023)", "adopted", "2023-02-15", "; the adoption date, the FRBR work"),
     ],
 )
-def test_step_dates_that_contradict_the_document(symbol: str, step: str, step_date: str) -> None:
+def test_step_dates_that_contradict_the_document(
+    symbol: str, step: str, step_date: str, why: str
+) -> None:
     record = _find(symbol)
     found = [p for p in record.problems if p.kind is ProblemKind.STEP_DATE_MISMATCH]
     assert len(found) == 1
-    assert f"step {step!r} is dated {step_date} but the document" in found[0].message
+    assert found[0].message.startswith(f"step {step!r} is dated {step_date}{why}")
     assert record.vote is not None
     assert record.vote.date == record.date != date.fromisoformat(step_date)
 
@@ -330,13 +336,31 @@ def test_unknown_outcome_word_is_a_problem() -> None:
     assert record.check().agrees is None
 
 
-def test_a_record_without_counts_has_no_vote() -> None:
-    record = akn4un.loads(_document(counts="", step_by="Adopted without a vote"))
+def test_a_vote_without_counts_is_a_problem() -> None:
+    record = akn4un.loads(_document(counts="", step_by="Adopted unanimously, 9520th meeting"))
     assert record.vote is None
+    assert record.modality is akn4un.Modality.VOTE
     assert _kinds(record) == ["no_vote"]
-    assert record.problems[0].message.startswith("no <count>")
+    assert record.problems[0].message.startswith("no <count>: the decision was put to the vote")
     assert not record.problems[0].voids_vote
+    assert not record.refused
     assert record.check().reason == "no vote was built (no_vote)"
+
+
+@pytest.mark.parametrize(
+    ("words", "modality"),
+    [
+        ("Adopted without vote, 9520th meeting", akn4un.Modality.WITHOUT_VOTE),
+        ("Adopted by acclamation, 9520th meeting", akn4un.Modality.ACCLAMATION),
+    ],
+)
+def test_adopted_without_a_vote_has_no_ballots_and_no_problem(
+    words: str, modality: akn4un.Modality
+) -> None:
+    record = akn4un.loads(_document(counts="", step_by=words))
+    assert (record.vote, record.modality, record.problems) == (None, modality, ())
+    assert record.recorded_outcome is ut.Outcome.ADOPTED
+    assert record.check().agrees is None
 
 
 def test_fourteen_voters_count_the_fifteenth_absent() -> None:
@@ -373,7 +397,9 @@ def test_a_count_value_that_is_not_a_number() -> None:
     assert record.vote is None
     assert _kinds(record) == ["count_malformed"]
     assert record.problems[0].element == "voting/count[@refersTo='inFavour']/@value"
-    assert record.problems[0].message == "value 'l3' is not a number"
+    assert record.problems[0].message == (
+        "value 'l3' is not a number of members (one to three digits)"
+    )
 
 
 def test_an_unknown_count_option() -> None:
@@ -412,13 +438,28 @@ def test_a_member_listed_twice_under_one_option() -> None:
     assert "CHINA (China) is listed twice under inFavour" in [p.message for p in record.problems]
 
 
-def test_frbr_date_wins_over_a_printed_date_that_disagrees() -> None:
-    record = akn4un.loads(_document(printed="2023-12-23"))
+def test_the_dates_that_agree_win_over_one_that_does_not() -> None:
+    record = akn4un.loads(_document(printed="2023-12-23", printed_as="#adoptionDate"))
     assert record.date == date(2023, 12, 22)
     assert _kinds(record) == ["date_mismatch"]
+    assert record.problems[0].element == "docDate[@refersTo='#adoptionDate']/@date"
     assert record.problems[0].message == (
-        "FRBRdate 2023-12-22 but docDate 2023-12-23; 2023-12-22 is used"
+        "the adoption date is dated 2023-12-23; the FRBR work date, step 'adopted' and the "
+        "symbol's year give 2023-12-22, which is used"
     )
+    assert record.vote is not None
+
+
+def test_a_document_issued_days_after_the_vote_is_no_problem() -> None:
+    record = akn4un.loads(_document(printed="2023-12-27"))
+    assert (record.date, record.problems) == (date(2023, 12, 22), ())
+
+
+def test_a_document_issued_months_away_from_the_vote_is_a_problem() -> None:
+    record = akn4un.loads(_document(printed="2017-11-07"))
+    assert record.date == date(2023, 12, 22)
+    assert _kinds(record) == ["date_mismatch"]
+    assert record.problems[0].message.startswith("the date of issuance is dated 2017-11-07;")
 
 
 def test_a_malformed_date_attribute() -> None:
@@ -591,21 +632,23 @@ def test_no_symbol() -> None:
     )
 
 
-def test_not_a_resolution_or_draft() -> None:
+def test_not_a_resolution_draft_or_statement() -> None:
     with pytest.raises(AknError) as caught:
-        akn4un.loads(_document(name="presidentialStatement"), source="prst.xml")
+        akn4un.loads(_document(name="report"), source="report.xml")
     assert str(caught.value) == (
-        "prst.xml: not a Security Council resolution or draft: "
-        "<statement name='presidentialStatement'>; expected name 'resolution', 'draftResolution'"
+        "report.xml: not a Security Council resolution, draft or presidential statement: "
+        "<statement name='report'>; expected name 'resolution', 'draftResolution', "
+        "'presidentialStatement'"
     )
 
 
 def test_no_date() -> None:
-    text = _document().replace('name="adoption"', 'name="other"').replace("docDate", "p")
+    text = _document().replace("2023-12-22", "0001-01-01")
     with pytest.raises(AknError) as caught:
         akn4un.loads(text, source="undated.xml")
     assert str(caught.value) == (
-        "undated.xml: no date: neither FRBRWork/FRBRdate (adoption or voting) nor docDate gives one"
+        "undated.xml: no date: the FRBR work date, the printed dates and the workflow give none "
+        "but the placeholder 0001-01-01"
     )
 
 

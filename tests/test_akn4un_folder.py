@@ -24,33 +24,47 @@ S_2023_506 = DATA / "not-adopted" / "S_2023_506-2313545E.xml"
 
 
 @pytest.fixture(scope="module")
-def report() -> FolderReport:
-    return akn4un.load_folder(DATA, progress=False)
+def folder_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sixty 2023 fixtures (every draft not adopted, every resolution), in a folder alone."""
+    folder = tmp_path_factory.mktemp("akn4un-2023")
+    for part in ("not-adopted", "resolutions-2023"):
+        shutil.copytree(DATA / part, folder / part)
+    shutil.copy(DATA / "README.md", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(folder_2023: Path) -> FolderReport:
+    return akn4un.load_folder(folder_2023, progress=False)
 
 
 # -- the 2023 fixtures -------------------------------------------------------------------------
 
 
-def test_every_fixture_is_read_in_sorted_order(report: FolderReport) -> None:
-    assert report.folder == DATA
+def test_every_fixture_is_read_in_sorted_order(report: FolderReport, folder_2023: Path) -> None:
+    assert report.folder == folder_2023
     assert len(report.xml_files) == 60
     assert len(report.records) == 60
-    assert report.unreadable == ()
-    assert list(report.xml_files) == sorted(DATA.rglob("*.xml"))
+    assert report.unreadable == report.statements == report.other_languages == ()
+    assert list(report.xml_files) == sorted(folder_2023.rglob("*.xml"))
     assert [record.path for record in report.records] == list(report.xml_files)
-    assert report.other_files == (DATA / "README.md",)
+    assert report.other_files == (folder_2023 / "README.md",)
+    assert report.by_language() == {"en": 60}
 
 
-def test_fifty_nine_agree_and_s_2023_638_is_reported(report: FolderReport) -> None:
+def test_fifty_nine_agree_and_s_2023_638_is_refused(
+    report: FolderReport, folder_2023: Path
+) -> None:
     checks = report.compare()
     assert len(checks) == 60
     assert sum(1 for found in checks if found.agrees is True) == 59
-    (differs,) = report.disagreements()
-    assert differs.symbol == "S/2023/638"
-    assert differs.path == S_2023_638
-    assert differs.recorded is ut.Outcome.VETOED
-    assert differs.computed is None
-    assert differs.reason == "no vote was built (count_mismatch, member_in_two_counts)"
+    assert report.disagreements() == ()
+    (refused,) = report.refusals()
+    assert refused.symbol == "S/2023/638"
+    assert refused.path == folder_2023 / "not-adopted" / S_2023_638.name
+    found = refused.check()
+    assert (found.recorded, found.computed, found.refused) == (ut.Outcome.VETOED, None, True)
+    assert found.reason == "no vote was built (count_mismatch, member_in_two_counts)"
 
 
 def test_disagreements_use_check(report: FolderReport) -> None:
@@ -73,19 +87,31 @@ def test_problem_counts(report: FolderReport) -> None:
     }
 
 
-def test_summary(report: FolderReport) -> None:
+def test_summary(report: FolderReport, folder_2023: Path) -> None:
     lines = str(report).splitlines()
-    assert lines[0] == (
-        f"{DATA}: 60 XML files, 60 records read, 0 unreadable; files not named *.xml: 1"
-    )
-    assert lines[1] == "records with no vote: 0"
-    assert lines[2] == "records with data problems: 10"
+    assert lines[:5] == [
+        f"{folder_2023}: 60 XML files, all languages",
+        "read: 60 resolutions and drafts, 0 presidential statements; unreadable: 0; "
+        "files not named *.xml: 1",
+        "records by language: en 60",
+        "votes built: 59; no vote: 0 (without a vote 0, by acclamation 0, vote not recorded 0); "
+        "refused: 1",
+        "records with data problems: 10",
+    ]
     assert "  step_date_mismatch: 5" in lines
-    assert "outcomes recomputed with tally: 59 agree with the record, 1 not confirmed" in lines
-    assert lines[-1] == (
-        f"  {S_2023_638}: S/2023/638: no vote was built (count_mismatch, member_in_two_counts)"
+    assert "outcomes recomputed with tally: 59 agree with the record, 0 disagree, 1 refused" in (
+        lines
     )
+    assert lines[-2:] == [
+        "refusals (the record contradicts itself, so no vote is built):",
+        f"  {folder_2023 / 'not-adopted' / S_2023_638.name}: S/2023/638: declares '013' (13) but "
+        "names 14 members; CHINA (China) is listed under both inFavour and abstaining",
+    ]
     assert report.summary() == str(report)
+    assert repr(report) == (
+        f"<FolderReport {folder_2023}: 60 records, 0 statements, 0 unreadable, 0 disagreements, "
+        "1 refusal>"
+    )
 
 
 # -- broken and foreign files ------------------------------------------------------------------
@@ -136,9 +162,11 @@ def test_unreadable_files_are_listed_not_raised(tmp_path: Path) -> None:
         entry.message for entry in report.unreadable
     ]
     assert report.other_files == (folder / "README.md",)  # .git is not entered
-    assert [found.symbol for found in report.disagreements()] == ["S/2023/638"]
+    assert report.disagreements() == ()
+    assert [record.symbol for record in report.refusals()] == ["S/2023/638"]
     text = str(report)
-    assert "5 XML files, 2 records read, 3 unreadable; files not named *.xml: 1" in text
+    assert "5 XML files, all languages\nread: 2 resolutions and drafts" in text
+    assert "unreadable: 3; files not named *.xml: 1" in text
     assert text.endswith(messages["html.xml"])
     assert "unreadable files:" in text
 
@@ -151,10 +179,10 @@ def test_a_record_with_no_vote_is_counted_not_a_disagreement(tmp_path: Path) -> 
     report = akn4un.load_folder(tmp_path, progress=False)
     (record,) = report.without_vote
     assert record.vote is None
-    assert report.with_problems == ()
-    assert report.disagreements() == ()
+    assert record.problem_kinds() == (ProblemKind.NO_VOTE,)
+    assert report.disagreements() == report.refusals() == ()
     assert report.compare()[0].agrees is None
-    assert "records with no vote: 1" in str(report)
+    assert "no vote: 1 (without a vote 0, by acclamation 0, vote not recorded 1)" in str(report)
 
 
 def test_missing_folder_is_named(tmp_path: Path) -> None:
@@ -182,8 +210,8 @@ def test_an_empty_folder(tmp_path: Path) -> None:
 BAR = re.compile(r"\r\[([#.]{30})\] (\d+)/(\d+) files")
 
 
-def test_progress_forced_on(capsys: pytest.CaptureFixture[str]) -> None:
-    akn4un.load_folder(DATA, progress=True)
+def test_progress_forced_on(capsys: pytest.CaptureFixture[str], folder_2023: Path) -> None:
+    akn4un.load_folder(folder_2023, progress=True)
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith("\r[")
@@ -197,9 +225,11 @@ def test_progress_forced_on(capsys: pytest.CaptureFixture[str]) -> None:
         assert bar.count("#") == 30 * (100 * int(count) // 60) // 100
 
 
-def test_no_progress_by_default_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    akn4un.load_folder(DATA)  # the captured stderr is not a terminal
-    akn4un.load_folder(DATA, progress=False)
+def test_no_progress_by_default_off_a_terminal(
+    capsys: pytest.CaptureFixture[str], folder_2023: Path
+) -> None:
+    akn4un.load_folder(folder_2023)  # the captured stderr is not a terminal
+    akn4un.load_folder(folder_2023, progress=False)
     assert capsys.readouterr().err == ""
 
 
@@ -209,11 +239,11 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_by_default_on_a_terminal_for_many_files(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, folder_2023: Path
 ) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    akn4un.load_folder(DATA)  # 60 files: too few for a bar
+    akn4un.load_folder(folder_2023)  # 60 files: too few for a bar
     assert terminal.getvalue() == ""
     for number in range(akn4un.PROGRESS_FROM + 1):
         (tmp_path / f"{number:03d}.xml").write_text("not xml", encoding="utf-8")
@@ -227,3 +257,23 @@ def test_progress_by_default_on_a_terminal_for_many_files(
 def test_progress_on_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     akn4un.load_folder(tmp_path, progress=True)
     assert capsys.readouterr().err == "\r[" + "#" * 30 + "] 0/0 files\n"
+
+
+# -- language versions -------------------------------------------------------------------------
+
+
+def test_versions_of_a_resolution_are_known_by_its_number(tmp_path: Path) -> None:
+    # As the French and Spanish files of S/RES/2510 (2020), whose symbols say (2019).
+    english = DATA / "resolutions-2023" / "S_RES_2720-2326054E.xml"
+    text = english.read_text(encoding="utf-8")
+    (tmp_path / "S_RES_2720-2326054E.xml").write_text(text, encoding="utf-8")
+    french = text.replace('language="eng"', 'language="fra"').replace(
+        ">S/RES/2720 (2023)<", ">S/RES/2720 (2022)<"
+    )
+    (tmp_path / "S_RES_2720-2326054F.xml").write_text(french, encoding="utf-8")
+    report = akn4un.load_folder(tmp_path)
+    (symbol, versions), *others = report.versions().items()
+    assert (symbol, others) == ("S/RES/2720 (2023)", [])
+    assert [record.language for record in versions] == ["en", "fr"]
+    assert versions[1].problem_kinds() == (ProblemKind.SYMBOL_MISMATCH, ProblemKind.SYMBOL_MISMATCH)
+    assert report.differences() == ()

@@ -122,9 +122,11 @@ def test_akn4un_not_adopted() -> None:
     done = run("akn4un", "tests/data/akn4un/not-adopted")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[-1] == "10 files read, 0 with no vote, 2 with data problems, 1 disagreement"
-    assert "S/2023/638  2023-08-30  tests/data/akn4un/not-adopted/S_2023_638-2316801E.xml" in lines
-    assert any(line.startswith("  problem: member_in_two_counts") for line in lines)
+    assert lines[0] == "tests/data/akn4un/not-adopted: 10 XML files, all languages"
+    assert "outcomes recomputed with tally: 9 agree with the record, 0 disagree, 1 refused" in lines
+    assert lines[-1].startswith(
+        "  tests/data/akn4un/not-adopted/S_2023_638-2316801E.xml: S/2023/638: declares '013'"
+    )
 
 
 def test_a_user_error_is_one_line_without_traceback() -> None:
@@ -308,24 +310,28 @@ def test_council_json_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
     assert "note: the amendment raising the threshold to nine" in out
 
 
-def test_akn4un_one_file_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run_main(
-        capsys, "akn4un", str(NOT_ADOPTED / "S_2023_638-2316801E.xml"), "--json"
-    )
+def test_akn4un_one_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = NOT_ADOPTED / "S_2023_638-2316801E.xml"
+    status, out, _ = run_main(capsys, "akn4un", str(path))
     assert status == 0
-    data = json.loads(out)
-    (record,) = data["records"]
-    assert record["symbol"] == "S/2023/638"
-    assert record["recorded_outcome"] == "vetoed"
-    assert record["computed_outcome"] is None
-    assert "member_in_two_counts" in [p["kind"] for p in record["problems"]]
-    assert data["summary"] == {
-        "files_read": 1,
-        "unreadable": 0,
-        "without_vote": 0,
-        "with_problems": 1,
-        "disagreements": 1,
-    }
+    assert out.splitlines()[:4] == [
+        "S/2023/638 (draftResolution) 2023-08-30: vetoed, 2 problems",
+        f"  {path}",
+        "  language en; a vote at S/PV.9408; sponsors France and the United Arab Emirates",
+        "  no vote was built (count_mismatch, member_in_two_counts)",
+    ]
+    assert out.splitlines()[-1].startswith("  problem: member_in_two_counts")
+
+
+def test_akn4un_one_language(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "akn4un", "tests/data/akn4un", "--lang", "ar")
+    assert status == 0
+    assert out.splitlines()[:3] == [
+        "tests/data/akn4un: 76 XML files, language ar",
+        "read: 2 resolutions and drafts, 0 presidential statements; unreadable: 0; "
+        "in other languages: 74; files not named *.xml: 1",
+        "records by language: ar 2",
+    ]
 
 
 def test_akn4un_unreadable_file_in_a_folder(
@@ -335,13 +341,16 @@ def test_akn4un_unreadable_file_in_a_folder(
     (tmp_path / "a.xml").write_bytes(good)
     (tmp_path / "b.xml").write_text("<akomaNtoso>", encoding="utf-8")
     status, out, err = run_main(capsys, "akn4un", str(tmp_path))
-    assert status == 2
-    assert out.splitlines()[0].startswith("S/2023/506  2023-07-11")
-    assert out.splitlines()[-1] == (
-        "1 file read, 0 with no vote, 0 with data problems, 0 disagreements, 1 unreadable"
+    # The folder was read: what the UN's files hold is reported, and the status is 0.
+    assert (status, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "read: 1 resolutions and drafts, 0 presidential statements; unreadable: 1; "
+        "files not named *.xml: 0"
     )
-    assert err.count("\n") == 1
-    assert err.startswith(f"unsc-tracker: error: 1 file could not be read: {tmp_path / 'b.xml'}: ")
+    assert out.splitlines()[-2:] == [
+        "unreadable files:",
+        f"  {tmp_path / 'b.xml'}: not well-formed XML at line 1, column 13: no element found",
+    ]
 
 
 def test_schema_output_is_the_committed_file(
@@ -497,12 +506,11 @@ def test_an_unreadable_xml_file_given_by_name(
     path = tmp_path / "broken.xml"
     path.write_text("<akomaNtoso>", encoding="utf-8")
     status, out, err = run_main(capsys, "akn4un", str(path))
-    assert status == 2
-    assert out.splitlines() == [
-        "unreadable: " + err.split("could not be read: ", 1)[1].rstrip("\n"),
-        "0 files read, 0 with no vote, 0 with data problems, 0 disagreements, 1 unreadable",
-    ]
-    assert f"{path}: not well-formed XML at line 1" in err
+    assert (status, out) == (2, "")
+    assert (
+        err
+        == f"unsc-tracker: error: {path}: not well-formed XML at line 1, column 13: no element found\n"
+    )
 
 
 # -- docs/cli.md shows real output ---------------------------------------------------------------

@@ -37,10 +37,6 @@ def test_presidency_2016_follows_the_bundled_table() -> None:
     assert presidents[8:] == ["New Zealand", "Russian Federation", "Senegal", "Spain"]
 
 
-def test_president_unknown_outside_the_table_is_none() -> None:
-    assert ut.council(on=date(2017, 1, 15)).president is None
-
-
 def test_eleven_members_before_1966_fifteen_after() -> None:
     assert ut.council(on="1965-12-31").size == 11
     assert ut.council(on="1966-01-01").size == 15
@@ -77,6 +73,13 @@ def test_split_term_italy_then_netherlands() -> None:
     assert "NLD" in codes(ut.council(on="2018-06-01").elected)
 
 
+# Days on which the Council had fewer members than its size, each with its record.
+SHORT_DAYS = {
+    # The 1979 election deadlocked between Cuba and Colombia; Mexico was elected on 7 January 1980.
+    date(1980, 1, 1): 14,
+}
+
+
 def test_every_day_has_a_full_council() -> None:
     # 11 or 15 members, five permanent, on the first day of every month of the record.
     for year in range(1946, RECORD_END.year + 1):
@@ -84,17 +87,52 @@ def test_every_day_has_a_full_council() -> None:
             day = max(date(year, month, 1), FIRST_MEETING)
             c = ut.council(on=day)
             assert len(c.permanent) == 5, day
-            assert c.size == (11 if year < 1966 else 15), day
+            assert c.size == SHORT_DAYS.get(day, 11 if year < 1966 else 15), day
             assert len(set(codes(c.members))) == c.size, day
 
 
+def test_mexico_took_its_seat_late_in_1980() -> None:
+    # Elected on 7 January 1980 after 155 rounds (term_dates.csv gives the sources).
+    before, after = ut.council(on="1980-01-06"), ut.council(on="1980-01-07")
+    assert (before.size, after.size) == (14, 15)
+    assert "MEX" not in codes(before.elected)
+    assert "MEX" in codes(after.elected)
+    assert before.threshold == after.threshold == 9
+    assert any("Mexico" in note and "1980-01-07" in note for note in before.notes)
+    with pytest.raises(
+        ut.NotOnCouncilError, match="Mexico was not a member of the Security Council on 1980-01-06"
+    ):
+        ut.tally({"Mexico": "yes"}, on="1980-01-06")
+    (term,) = [t for t in ut.terms("Mexico") if t.label == "1980-1981"]
+    assert (term.start, term.end) == (date(1980, 1, 7), date(1981, 12, 31))
+
+
+def test_the_council_of_2027() -> None:
+    # Elected on 3 June 2026 for 2027-2028; Bahrain, Colombia, the DRC, Latvia and Liberia stay.
+    c = ut.council(on=date(2027, 1, 5))
+    assert (c.size, c.threshold) == (15, 9)
+    assert sorted(codes(c.elected)) == [
+        "AUT",
+        "BHR",
+        "COD",
+        "COL",
+        "KGZ",
+        "LBR",
+        "LVA",
+        "PRT",
+        "TTO",
+        "ZWE",
+    ]
+    assert date(2027, 12, 31) == RECORD_END
+
+
 def test_record_end_is_the_last_year_of_the_tables() -> None:
-    text = resources.files("unsc_tracker").joinpath("data/membership_2010_2026.csv").read_text()
+    text = resources.files("unsc_tracker").joinpath("data/membership_2010_2027.csv").read_text()
     assert RECORD_END.year == max(int(row["year"]) for row in csv.DictReader(text.splitlines()))
 
 
 def test_every_membership_row_keeps_its_source() -> None:
-    for name in ["membership_1946_2009.csv", "membership_2010_2026.csv"]:
+    for name in ["membership_1946_2009.csv", "membership_2010_2027.csv"]:
         text = resources.files("unsc_tracker").joinpath("data", name).read_text()
         for row in csv.DictReader(text.splitlines()):
             assert row["source"].strip(), (name, row["year"], row["member"])
@@ -114,8 +152,9 @@ def test_terms_span_years_and_keep_sources() -> None:
     assert next(t.end for t in russia_seat) == date(1991, 12, 23)
 
 
-def test_notes_flag_unverified_2026_composition() -> None:
-    assert any("not checked" in note for note in ut.council(on="2026-03-01").notes)
+def test_notes_flag_unverified_2027_composition() -> None:
+    assert any("not checked" in note for note in ut.council(on="2027-03-01").notes)
+    assert not any("not checked" in note for note in ut.council(on="2026-03-01").notes)
 
 
 def test_council_prints_members_with_permanent_marked() -> None:
@@ -134,9 +173,10 @@ def test_error_before_first_meeting() -> None:
 def test_error_after_the_record() -> None:
     with pytest.raises(
         ut.DateOutOfRecordError,
-        match=r"no membership record for 2027-01-01: the bundled record covers 1946-01-17 to 2026-12-31",
+        match=r"no membership record for 2028-01-01: the record covers 1946-01-17 to 2027-12-31; "
+        r"add the Council of 2028 from a file with ut.use_data\(folder\) or the UNSC_TRACKER_DATA",
     ):
-        ut.council(on=date(2027, 1, 1))
+        ut.council(on=date(2028, 1, 1))
 
 
 def test_error_not_a_date() -> None:

@@ -177,6 +177,7 @@ ONE_OF_EACH = [
         "place": "Moscow",
     },
     {"kind": "statement", "date": "2016-10-08", "by": "France"},
+    {"kind": "retracted", "date": "2016-10-09", "seq": 3, "reason": "Spain never left"},
 ]
 
 

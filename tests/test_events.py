@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from unsc_tracker.events import Circulated, Event, PositionStated, VoteHeld
+from unsc_tracker.errors import IllegalEventError
+from unsc_tracker.events import Circulated, Event, PositionStated, Retracted, VoteHeld, in_force
 from unsc_tracker.voting import Ballot
 
 EVENT: TypeAdapter[Event] = TypeAdapter(Event)
@@ -132,3 +133,43 @@ def test_unverified_sponsors_need_a_reason() -> None:
                 "verified": False,
             }
         )
+
+
+def _statement(day: str, by: str) -> Event:
+    return EVENT.validate_python({"kind": "statement", "date": day, "by": by})
+
+
+def _retraction(day: str, seq: int) -> Event:
+    return EVENT.validate_python({"kind": "retracted", "date": day, "seq": seq, "reason": "wrong"})
+
+
+def test_retraction_withdraws_an_earlier_event() -> None:
+    log = [_statement("2016-10-05", "France"), _statement("2016-10-05", "Spain")]
+    withdrawn = [*log, _retraction("2016-10-06", 1)]
+    assert in_force(withdrawn) == [log[1]]
+    assert isinstance(withdrawn[-1], Retracted)
+    assert withdrawn[-1].summary == "retracts event 1: wrong"
+    # Withdrawing the retraction restores the event; withdrawing it again is a new retraction.
+    restored = [*withdrawn, _retraction("2016-10-07", 3)]
+    assert in_force(restored) == log
+    assert in_force([*restored, _retraction("2016-10-08", 1)]) == [log[1]]
+    assert in_force(log) == log
+
+
+def test_retraction_must_name_an_earlier_event_once() -> None:
+    log = [_statement("2016-10-05", "France"), _retraction("2016-10-06", 2)]
+    with pytest.raises(
+        IllegalEventError, match=r"S/2016/846: event 2 .* names event 2, which is not"
+    ):
+        in_force(log, "S/2016/846")
+    twice = [_statement("2016-10-05", "France"), _retraction("2016-10-06", 1)]
+    twice.append(_retraction("2016-10-07", 1))
+    with pytest.raises(IllegalEventError, match="event 1 is withdrawn twice, by events 2 and 3"):
+        in_force(twice)
+
+
+def test_retraction_needs_a_reason_and_a_number() -> None:
+    with pytest.raises(ValidationError, match="seq"):
+        EVENT.validate_python({"kind": "retracted", "date": "2016-10-06", "seq": 0, "reason": "x"})
+    with pytest.raises(ValidationError, match="reason"):
+        EVENT.validate_python({"kind": "retracted", "date": "2016-10-06", "seq": 1, "reason": ""})

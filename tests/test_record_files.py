@@ -64,6 +64,22 @@ def test_a_folder_with_votes_csv_is_a_source(tmp_path: Path) -> None:
     assert [vote.symbol for vote in chosen] == ["S/2012/77", "S/2016/847"]
 
 
+def test_use_data_adds_a_folder_of_votes(tmp_path: Path) -> None:
+    from unsc_tracker.datafiles import forget_data
+
+    write_votes(read_undl(UNDL_SAMPLE)[:1], tmp_path / "votes.csv")  # S/RES/242 (1967)
+    ut.use_data(tmp_path)
+    try:
+        record = votes()
+        assert "S/RES/242 (1967)" in record
+        assert len(record) == len(votes(sources=["bundled"])) + 1
+        assert record.conflicts == ()
+        assert str(tmp_path) in record.sources[-1]
+    finally:
+        forget_data(tmp_path)
+    assert "S/RES/242 (1967)" not in votes()
+
+
 def _faulty(
     tmp_path: Path, votes_text: Callable[[str], str], ballots_text: Callable[[str], str]
 ) -> Path:
@@ -111,13 +127,13 @@ def _same(text: str) -> str:
             "unknown member state 'EGX'",
         ),
         (
-            lambda t: t.replace("2016-10-08", "2027-10-08"),
+            lambda t: t.replace("2016-10-08", "2028-10-08"),
             _same,
             "votes.csv",
             3,
             "date",
-            "2027-10-08",
-            "no membership record for 2027-10-08",
+            "2028-10-08",
+            "no membership record for 2028-10-08",
         ),
         (
             lambda t: t.replace("2012-02-04", "4 Feb 2012"),
@@ -320,11 +336,13 @@ def test_a_csv_of_neither_format_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_akn4un_folder_one_vote_per_text() -> None:
-    read = read_akn4un(AKN)
-    assert len(read.votes) == 60
+    read = read_akn4un(AKN / "resolutions-2023")
+    assert len(read.votes) == 50
     assert read.skipped == ()
-    assert len({vote.symbol for vote in read.votes}) == 60
-    mali = next(vote for vote in read.votes if vote.symbol == "S/2023/638")
+    assert len({vote.symbol for vote in read.votes}) == 50
+    drafts = read_akn4un(AKN / "not-adopted")
+    assert len(drafts.votes) == 10
+    mali = next(vote for vote in drafts.votes if vote.symbol == "S/2023/638")
     assert mali.ballots == {}  # China under two options: no ballots built from a contradiction
     assert any("member_in_two_counts" in note for note in mali.notes)
 
@@ -357,6 +375,13 @@ def test_a_text_held_twice_gives_one_vote(tmp_path: Path) -> None:
     assert len(read.votes) == 1
     assert read.conflicts == ()
     assert read.votes[0].source == "clone/2023/S_RES_2720-2326054E.xml"
+
+
+def test_what_a_folder_holds_that_is_no_vote_is_said() -> None:
+    read = read_akn4un(AKN / "faults")
+    assert any("is a presidential statement: left out" in entry for entry in read.skipped)
+    assert any("not well-formed XML" in entry for entry in read.skipped)
+    assert read.other_languages > 0  # the Arabic, Chinese, German copies of the folder
 
 
 def test_an_unknown_language_is_refused() -> None:

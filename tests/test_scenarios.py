@@ -238,3 +238,49 @@ def test_scenario_repr_is_short() -> None:
     assert repr(load_scenario("aleppo-2016")) == (
         "<Scenario 'Aleppo ceasefire drafts, October 2016': S/2016/846, S/2016/847; 22 events>"
     )
+
+
+RETRACTING = (
+    GOOD
+    + """
+[[drafts.events]]
+kind = "position_stated"
+date = 2016-10-05
+member = "China"
+stance = "oppose"
+
+[[drafts.events]]
+kind = "retracted"
+date = 2016-10-06
+seq = 3
+reason = "China stated no position: the report meant Russia"
+"""
+)
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json", ".yaml"])
+def test_retractions_are_kept_and_applied(tmp_path: Path, suffix: str) -> None:
+    scenario = load_scenario(write(tmp_path, RETRACTING))
+    assert [event.kind for event in scenario.drafts[0].events][-1] == "retracted"
+    replay = scenario.replay("S/2016/846")
+    assert len(replay) == 2
+    assert "China" not in replay.final.positions
+    again = load_scenario(scenario.dump(tmp_path / f"again{suffix}"))
+    assert again == scenario
+    assert list(again.replay("S/2016/846")) == list(replay)
+
+
+def test_a_retraction_of_no_earlier_event_names_the_place(tmp_path: Path) -> None:
+    path = write(tmp_path, RETRACTING.replace("seq = 3", "seq = 4"))
+    with pytest.raises(
+        ScenarioError,
+        match=r"case\.toml: draft S/2016/846: S/2016/846: event 4 \(retracted on 2016-10-06\) "
+        "names event 4, which is not an earlier event of the log",
+    ):
+        load_scenario(path)
+
+
+def test_dates_are_written_as_the_report_wrote_them(tmp_path: Path) -> None:
+    text = load_scenario("aleppo-2016").dump(tmp_path / "aleppo.toml").read_text(encoding="utf-8")
+    assert 'date = { report = 2016-10-05, day = "غدا الخميس" }' in text
+    assert "reported_as" not in text

@@ -16,14 +16,17 @@ from .council import Council, Term, council, terms
 from .errors import (
     AknError,
     BallotError,
+    DataFileError,
     DateError,
     DateOutOfRecordError,
+    DateWarning,
     IllegalEventError,
     MissingExtraError,
     NotOnCouncilError,
     RecordQueryError,
     ScenarioError,
     SourceConflictError,
+    TrackerError,
     UnknownMemberError,
     UnscTrackerError,
     VetoQueryError,
@@ -34,7 +37,16 @@ from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 if TYPE_CHECKING:
     from . import akn4un, export, plot, record
-    from .dates import Month, parse_when, relative_day, relative_month
+    from .datafiles import use_data
+    from .dates import (
+        FoundDate,
+        Month,
+        find_dates,
+        parse_when,
+        relative_day,
+        relative_month,
+        relative_when,
+    )
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
     from .export import (
@@ -61,6 +73,7 @@ if TYPE_CHECKING:
     from .record import Vote, Votes, agreement, votes
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
+    from .tracker import Tracker
 
 # Public name -> the module that defines it, imported on first access (PEP 562).
 _LAZY = {
@@ -81,7 +94,19 @@ _LAZY = {
         ],
         "export",
     ),
-    **dict.fromkeys(["Month", "parse_when", "relative_day", "relative_month"], "dates"),
+    "use_data": "datafiles",
+    **dict.fromkeys(
+        [
+            "FoundDate",
+            "Month",
+            "find_dates",
+            "parse_when",
+            "relative_day",
+            "relative_month",
+            "relative_when",
+        ],
+        "dates",
+    ),
     **dict.fromkeys(["DraftResolution", "Resolution", "Role", "Sponsorship"], "drafts"),
     **dict.fromkeys(["Event", "EventKind"], "events"),
     **dict.fromkeys(
@@ -105,6 +130,7 @@ _LAZY = {
     **dict.fromkeys(
         ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
     ),
+    "Tracker": "tracker",
 }
 
 
@@ -128,12 +154,15 @@ __all__ = [
     "Ballot",
     "BallotError",
     "Council",
+    "DataFileError",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "DraftResolution",
     "Event",
     "EventKind",
     "Expectation",
+    "FoundDate",
     "IllegalEventError",
     "MemberState",
     "MissingExtraError",
@@ -153,6 +182,8 @@ __all__ = [
     "Stage",
     "Stance",
     "Term",
+    "Tracker",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "Veto",
@@ -176,6 +207,7 @@ __all__ = [
     "errors",
     "expect",
     "export",
+    "find_dates",
     "load_scenario",
     "member",
     "ocd_actions",
@@ -186,11 +218,13 @@ __all__ = [
     "record",
     "relative_day",
     "relative_month",
+    "relative_when",
     "replay_frame",
     "save_scenario",
     "scenario_json_schema",
     "tally",
     "terms",
+    "use_data",
     "vetoes",
     "vetoes_frame",
     "vote_frame",

@@ -36,7 +36,7 @@ from .history import (
 from .members import MemberState
 from .replay import Replay, Snapshot
 from .scenarios import bundled_scenarios, load_scenario, scenario_json_schema
-from .voting import Ballot, Outcome, VoteResult, tally
+from .voting import Ballot, VoteResult, tally
 
 __all__ = ["main"]
 
@@ -186,13 +186,19 @@ def _parser() -> argparse.ArgumentParser:
     akn = commands.add_parser(
         "akn4un",
         help="read UN AKN4UN XML records and check their outcomes",
-        description="Read AKN4UN XML files, or folders (every *.xml below, sorted): each "
-        "record's symbol, its outcome as recorded and as recomputed under Article 27, and the "
-        "data problems found. Data problems are reported, not failures: the exit status is 0 "
-        "unless a file cannot be read.",
+        description="Read an AKN4UN XML file, or a folder of them (every *.xml below, sorted: "
+        "a clone of github.com/UNxml/SCresolutions). For a file: the record, how the decision "
+        "was taken, its outcome as recorded and as recomputed under Article 27, and its data "
+        "problems. For a folder: what was read, the problems by kind, the disagreements, the "
+        "refusals and the language versions that differ. The UN's data problems are reported, "
+        "not failures: the exit status is 0 when the folder was read.",
     )
     akn.add_argument("paths", nargs="+", metavar="PATH", help="an XML file or a folder")
-    _json_flag(akn)
+    akn.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="in folders, read only the files in this language: en, fr, es, ru, zh, ar or de",
+    )
     akn.set_defaults(command=_akn4un)
 
     schema = commands.add_parser(
@@ -640,104 +646,13 @@ def _akn4un(args: argparse.Namespace) -> int:
     for raw in args.paths:
         if not Path(raw).exists():
             raise AknError(f"{raw}: no such file or folder")
-    records: list[akn4un.AknRecord] = []
-    unreadable: list[str] = []
     for raw in args.paths:
         path = Path(raw)
         if path.is_dir():
-            report = akn4un.load_folder(path)
-            records += report.records
-            unreadable += [entry.message for entry in report.unreadable]
+            print(akn4un.load_folder(path, language=args.lang).summary())
         else:
-            try:
-                records.append(akn4un.load(path))
-            except AknError as err:
-                unreadable.append(str(err))
-    checks = [akn4un.check(record) for record in records]
-    no_vote = [r for r in records if akn4un.ProblemKind.NO_VOTE in r.problem_kinds()]
-    with_problems = [
-        r for r in records if any(p.kind is not akn4un.ProblemKind.NO_VOTE for p in r.problems)
-    ]
-    # As FolderReport.disagreements: a vote whose outcome the ballots do not confirm.
-    disagreements = [
-        found
-        for record, found in zip(records, checks, strict=True)
-        if found.agrees is not True and akn4un.ProblemKind.NO_VOTE not in record.problem_kinds()
-    ]
-    summary = {
-        "files_read": len(records),
-        "unreadable": len(unreadable),
-        "without_vote": len(no_vote),
-        "with_problems": len(with_problems),
-        "disagreements": len(disagreements),
-    }
-    if args.json:
-        _print_json(
-            {
-                "records": [
-                    _akn_json(record, found) for record, found in zip(records, checks, strict=True)
-                ],
-                "unreadable": unreadable,
-                "summary": summary,
-            }
-        )
-    else:
-        for record, found in zip(records, checks, strict=True):
-            _print_akn(record, found)
-        for message in unreadable:
-            print(f"unreadable: {message}")
-        print(
-            f"{len(records)} {'file' if len(records) == 1 else 'files'} read, "
-            f"{len(no_vote)} with no vote, "
-            f"{len(with_problems)} with data problems, {len(disagreements)} "
-            f"{'disagreement' if len(disagreements) == 1 else 'disagreements'}"
-            + (f", {len(unreadable)} unreadable" if unreadable else "")
-        )
-    if unreadable:
-        files = "1 file" if len(unreadable) == 1 else f"{len(unreadable)} files"
-        return _fail(f"{files} could not be read: {unreadable[0]}")
+            print(akn4un.load(path).summary())
     return EXIT_OK
-
-
-def _outcome_words(outcome: Outcome | None, vetoed_by: Sequence[MemberState]) -> str:
-    if outcome is None:
-        return "none"
-    if vetoed_by:
-        return f"{outcome.value} by {' and '.join(state.name for state in vetoed_by)}"
-    return outcome.value
-
-
-def _print_akn(record: akn4un.AknRecord, found: akn4un.OutcomeCheck) -> None:
-    print(f"{record.symbol}  {record.date.isoformat()}  {record.path}")
-    print(
-        f"  recorded: {_outcome_words(found.recorded, found.recorded_vetoed_by)}; "
-        f"computed: {_outcome_words(found.computed, found.computed_vetoed_by)}"
-        + (f" ({found.counts})" if found.counts else "")
-    )
-    print(f"  {found.reason}")
-    for problem in record.problems:
-        print(f"  problem: {problem}")
-
-
-def _akn_json(record: akn4un.AknRecord, found: akn4un.OutcomeCheck) -> _Json:
-    return {
-        "path": str(record.path) if record.path is not None else None,
-        "symbol": record.symbol,
-        "kind": record.kind.value,
-        "date": record.date.isoformat(),
-        "meeting": record.meeting,
-        "recorded_outcome": found.recorded.value if found.recorded is not None else None,
-        "recorded_vetoed_by": _codes(found.recorded_vetoed_by),
-        "computed_outcome": found.computed.value if found.computed is not None else None,
-        "computed_vetoed_by": _codes(found.computed_vetoed_by),
-        "counts": found.counts,
-        "agrees": found.agrees,
-        "reason": found.reason,
-        "problems": [
-            {"kind": p.kind.value, "element": p.element, "message": p.message}
-            for p in record.problems
-        ],
-    }
 
 
 # -- schema --------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Composition comes from the bundled, sourced tables in ``data/``: the five permanent seats with
 their holders over time (``permanent_seats.csv``), the elected members year by year
-(``membership_1946_2009.csv``, ``membership_2010_2026.csv``), changes of holder within a year
+(``membership_1946_2009.csv``, ``membership_2010_2027.csv``), changes of holder within a year
 (``elected_changes.csv``) and the monthly presidency where it is known (``presidency.csv``).
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -20,8 +21,9 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import DateOutOfRecordError, NotOnCouncilError
-from .members import MemberState, member
+from . import datafiles, presidency
+from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
+from .members import MemberState, code_of, member
 
 __all__ = [
     "FIRST_MEETING",
@@ -31,6 +33,7 @@ __all__ = [
     "Term",
     "composition",
     "council",
+    "record_end",
     "terms",
     "threshold_on",
 ]
@@ -88,7 +91,14 @@ class Council(BaseModel):
     president: MemberState | None = Field(
         default=None, description="president for the month, where known"
     )
-    president_source: str | None = None
+    president_source: str | None = Field(
+        default=None, description="where the president comes from: a source, or rule 18's rotation"
+    )
+    president_basis: str | None = Field(
+        default=None,
+        description="how the president is known: 'sourced', 'rotation' (rule 18, checked against "
+        "sourced months on both sides), 'projected' (rule 18, no later source), or 'unknown'",
+    )
     holders: tuple[tuple[str, str], ...] = Field(
         default=(), description="(code, name of the government or state then) for every member"
     )
@@ -146,6 +156,7 @@ class _Row:
     label: str
     source: str
     note: str
+    place: str
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -156,23 +167,41 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 @cache
 def _membership_rows() -> dict[int, tuple[_Row, ...]]:
     by_year: dict[int, list[_Row]] = {}
-    for file in ("membership_1946_2009.csv", "membership_2010_2026.csv"):
-        for line, raw in enumerate(_read_csv(file), start=2):
-            try:
-                state = member(raw["member"])
-            except LookupError as exc:
-                raise ValueError(f"{file}, line {line}: {exc}") from None
-            row = _Row(
-                year=int(raw["year"]),
-                code=state.code,
-                name=raw["member"],
-                permanent=raw["permanent"] == "yes",
-                label=raw["term"],
-                source=raw["source"],
-                note=raw["notes"],
+    for raw in datafiles.rows("membership"):
+        row = _Row(
+            year=int(raw["year"]),
+            code=code_of(raw["member"]),
+            name=raw["member"],
+            permanent=raw["permanent"] == "yes",
+            label=raw["term"],
+            source=raw["source"],
+            note=raw["notes"],
+            place=raw.place,
+        )
+        by_year.setdefault(row.year, []).append(row)
+    for year, rows in by_year.items():
+        _check_year(year, rows)
+    return {year: tuple(rows) for year, rows in sorted(by_year.items())}
+
+
+def _check_year(year: int, rows: list[_Row]) -> None:
+    """A year's table names each member once, five permanent, and 11 or 15 members in all."""
+    seen: dict[str, _Row] = {}
+    for row in rows:
+        if row.code in seen:
+            raise DataFileError(
+                f"{row.place}, column member: {row.name!r} is listed twice for {year} "
+                f"(also {seen[row.code].place})"
             )
-            by_year.setdefault(row.year, []).append(row)
-    return {year: tuple(rows) for year, rows in by_year.items()}
+        seen[row.code] = row
+    size = 11 if year < ENLARGEMENT.year else 15
+    permanent = sum(row.permanent for row in rows)
+    if len(rows) != size or permanent != 5:
+        where = sorted({row.place.rsplit(", line", 1)[0] for row in rows})
+        raise DataFileError(
+            f"{', '.join(where)}: {year} lists {len(rows)} members, {permanent} of them "
+            f"permanent; the Council of {year} had {size}, 5 permanent"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,20 +233,76 @@ def _permanent_holders() -> tuple[_Holder, ...]:
 def _elected_changes() -> tuple[tuple[date, str, str, str], ...]:
     return tuple(
         (date.fromisoformat(raw["date"]), raw["from_code"], raw["to_code"], raw["source"])
-        for raw in _read_csv("elected_changes.csv")
+        for raw in datafiles.rows("elected_changes")
     )
 
 
+class _TermDates(NamedTuple):
+    code: str
+    first_day: date
+    last_day: date
+    what: str
+    source: str
+    notes: str
+
+
 @cache
-def _presidency() -> dict[tuple[int, int], tuple[str, str]]:
-    return {
-        (int(raw["year"]), int(raw["month"])): (member(raw["president_member"]).code, raw["source"])
-        for raw in _read_csv("presidency.csv")
-    }
+def _term_dates() -> dict[str, tuple[_TermDates, ...]]:
+    """Terms that did not run from 1 January to 31 December, by member code."""
+    found: dict[str, list[_TermDates]] = {}
+    for raw in datafiles.rows("term_dates"):
+        code = member(raw["member"]).code
+        found.setdefault(code, []).append(
+            _TermDates(
+                code,
+                date.fromisoformat(raw["first_day"]),
+                date.fromisoformat(raw["last_day"]),
+                raw["what"],
+                raw["source"],
+                raw["notes"],
+            )
+        )
+    return {code: tuple(spans) for code, spans in found.items()}
 
 
-RECORD_END = date(2026, 12, 31)
-"""The last day covered by the bundled membership tables (checked against them in the tests)."""
+def _seated_on(code: str, day: date) -> _TermDates | None:
+    """The exact span that leaves ``code`` off the Council on ``day``, if the record has one."""
+    for span in _term_dates().get(code, ()):
+        if span.first_day.year <= day.year <= span.last_day.year and not (
+            span.first_day <= day <= span.last_day
+        ):
+            return span
+    return None
+
+
+RECORD_END = date(2027, 12, 31)
+"""The last day covered by the bundled membership tables (checked against them in the tests).
+
+Users extend the record with :func:`unsc_tracker.use_data`; :func:`record_end` gives the last day
+of the record in use."""
+
+
+def record_end() -> date:
+    """The last day of the record in use: the bundled tables and any the user added."""
+    return date(max(_membership_rows()), 12, 31)
+
+
+@datafiles.on_change
+def _forget() -> None:
+    for cached in (
+        _membership_rows,
+        _elected_changes,
+        _term_dates,
+        _presidency,
+        _renames,
+        _change_days,
+    ):
+        cached.cache_clear()
+    _composition.cache_clear()
+    _council.cache_clear()
+    seats.cache_clear()
+    _COMPOSITIONS.clear()
+    _COMPOSITION_OF_DAY.clear()
 
 
 def threshold_on(day: date, size: int) -> int:
@@ -258,65 +343,152 @@ def council(on: date | datetime | str) -> Council:
     return _council(_as_date(on))
 
 
-def _seating(day: date) -> tuple[list[tuple[str, str]], dict[str, str], list[str]]:
-    """The permanent holders and the elected members on ``day``, as (code, name then), and the
-    notes of the record for that year: what a :class:`Council` and a :class:`Composition` are
-    built from."""
+class _Composition(NamedTuple):
+    permanent: tuple[MemberState, ...]
+    elected: tuple[MemberState, ...]
+    holders: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _composition(day: date) -> _Composition:
+    """Who sat on ``day``, under which names, and the record's caveats for that day."""
     if day < FIRST_MEETING:
         raise DateOutOfRecordError(
             f"no Security Council on {day.isoformat()}: its first meeting was on "
             f"{FIRST_MEETING.isoformat()} (S/PV.1)"
         )
     rows = _membership_rows().get(day.year)
-    if rows is None or day > RECORD_END:
+    if rows is None:
+        last = record_end()
         raise DateOutOfRecordError(
-            f"no membership record for {day.isoformat()}: the bundled record covers "
-            f"{FIRST_MEETING.isoformat()} to {RECORD_END.isoformat()}"
+            f"no membership record for {day.isoformat()}: the record covers "
+            f"{FIRST_MEETING.isoformat()} to {last.isoformat()}"
+            + (
+                f"; add the Council of {day.year} from a file with ut.use_data(folder) or the "
+                f"{datafiles.ENVIRONMENT_VARIABLE} environment variable (docs: Extending the record)"
+                if day > last
+                else ""
+            )
         )
-    permanent = [
-        (holder.code, holder.holder)
-        for holder in _permanent_holders()
-        if holder.start <= day and (holder.end is None or day <= holder.end)
-    ]
+    permanent: list[MemberState] = []
+    holders: list[tuple[str, str]] = []
+    for holder in _permanent_holders():
+        if holder.start <= day and (holder.end is None or day <= holder.end):
+            permanent.append(member(holder.code))
+            holders.append((holder.code, holder.holder))
     elected_codes: dict[str, str] = {}
     notes: list[str] = []
     for row in rows:
         if row.note:
             notes.append(f"{row.name}: {row.note}")
-        if not row.permanent:
+        if row.permanent:
+            continue
+        away = _seated_on(row.code, day)
+        if away is None:
             elected_codes[row.code] = row.name
+        else:
+            notes.append(
+                f"{row.name} was not on the Council this day: its term ran from "
+                f"{away.first_day.isoformat()} to {away.last_day.isoformat()} "
+                f"({away.what.replace('_', ' ')})"
+            )
     for when, old, new, _ in _elected_changes():
         if when.year == day.year and day >= when and old in elected_codes:
             del elected_codes[old]
             elected_codes[new] = member(new).name
-    return permanent, elected_codes, notes
-
-
-@lru_cache(maxsize=8192)
-def _council(day: date) -> Council:
-    holders, elected_codes, notes = _seating(day)
-    permanent = [member(code) for code, _ in holders]
+    for when, code, new_name in _renames():
+        if when.year == day.year and day >= when and code in elected_codes:
+            elected_codes[code] = new_name
     elected = sorted((member(code) for code in elected_codes), key=lambda state: state.name)
     holders += [(state.code, elected_codes[state.code]) for state in elected]
-    size = len(permanent) + len(elected)
     if AMENDMENT_IN_FORCE <= day < ENLARGEMENT:
         notes.append(
             "the amendment raising the threshold to nine was in force from 1965-08-31 but the Council "
             "kept eleven members until 1965-12-31; no source settles which threshold applied (E13)"
         )
+    return _Composition(tuple(permanent), tuple(elected), tuple(holders), tuple(notes))
+
+
+@cache
+def _renames() -> tuple[tuple[date, str, str], ...]:
+    """A member's new name from a day within a year (the year tables give the name of 1 January)."""
+    return tuple(
+        (date.fromisoformat(raw["date"]), member(raw["member"]).code, raw["new_name"])
+        for raw in datafiles.rows("renames")
+    )
+
+
+@cache
+def _change_days() -> tuple[date, ...]:
+    """The days within a year on which the Council changed: a holder, a late seat, a new name."""
+    days = {holder.start for holder in _permanent_holders()}
+    days |= {holder.end + timedelta(days=1) for holder in _permanent_holders() if holder.end}
+    days |= {when for when, *_ in _elected_changes()} | {when for when, *_ in _renames()}
+    for spans in _term_dates().values():
+        for span in spans:
+            days |= {span.first_day, span.last_day + timedelta(days=1)}
+    return tuple(sorted(days))
+
+
+def _seated_in(year: int, month: int) -> tuple[tuple[str, str], ...]:
+    """The members of a month as on its first day (17 January in 1946), by the names rule 18
+    orders them by: the year table's names ("China", not the name of the government seated)."""
+    day = max(date(year, month, 1), FIRST_MEETING)
+    # The same Council as on the last day it changed, or on 1 January: one composition a span.
+    since = max((d for d in _change_days() if date(year, 1, 1) <= d <= day), default=None)
+    seated = _composition(since or max(date(year, 1, 1), FIRST_MEETING))
+    listed = {row.code: row.name for row in _membership_rows()[year] if row.permanent}
+    permanent = {state.code for state in seated.permanent}
+    return tuple(
+        (code, listed.get(code, name) if code in permanent else name)
+        for code, name in seated.holders
+    )
+
+
+@cache
+def _presidency() -> dict[tuple[int, int], presidency.MonthPresidency]:
+    table = [
+        presidency.SourcedMonth(
+            int(raw["year"]),
+            int(raw["month"]),
+            member(raw["president_member"]).code,
+            raw["source"],
+            raw["representative_if_seen"] or None,
+            raw["notes"],
+        )
+        for raw in datafiles.rows("presidency")
+        if raw["president_member"]
+    ]
+    return presidency.presidencies(
+        sorted(table, key=lambda row: (row.year, row.month)),
+        _seated_in,
+        (FIRST_MEETING.year, FIRST_MEETING.month),
+        (record_end().year, 12),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _council(day: date) -> Council:
+    seated = _composition(day)
+    notes = list(seated.notes)
+    held = _presidency().get(presidency.term_month(day))
     president: MemberState | None = None
-    president_source: str | None = None
-    known = _presidency().get((day.year, day.month))
-    if known is not None:
-        president, president_source = member(known[0]), known[1]
+    if held is not None and held.code is not None:
+        president = member(held.code)
+        if held.basis is not presidency.Basis.SOURCED:
+            notes.append(f"president: {held.source}")
+    elif held is not None:
+        notes.append(f"president unknown: {held.source}")
     return Council(
         on=day,
-        permanent=tuple(permanent),
-        elected=tuple(elected),
-        threshold=threshold_on(day, size),
+        permanent=seated.permanent,
+        elected=seated.elected,
+        threshold=threshold_on(day, len(seated.permanent) + len(seated.elected)),
         president=president,
-        president_source=president_source,
-        holders=tuple(holders),
+        president_source=held.source if held is not None and held.code is not None else None,
+        president_basis=held.basis.value if held is not None else None,
+        holders=seated.holders,
         notes=tuple(dict.fromkeys(notes)),
     )
 
@@ -359,17 +531,17 @@ class Composition(NamedTuple):
     threshold: int
 
 
-_COMPOSITIONS: dict[tuple[int, tuple[bool, ...], tuple[bool, ...]], Composition] = {}
+_COMPOSITIONS: dict[tuple[int, date | None], Composition] = {}
 _COMPOSITION_OF_DAY: dict[date, Composition] = {}
 
 
 def composition(day: date) -> Composition:
     """The Council's members on ``day``, cached per span of unchanged membership, not per day.
 
-    The vote record checks thousands of ballots on as many days: building a :class:`Council`
-    for each day would cost more than reading the votes. Membership changes only on 1 January,
-    when a permanent seat changes hands and at the changes of ``elected_changes.csv``, so days
-    between two such changes share one entry.
+    The vote record checks thousands of ballots on as many days: building the Council of each
+    day would cost more than reading the votes. Membership changes only on 1 January and on the
+    days of :func:`_change_days` (a seat changing hands, a late seat, a new name), so the days
+    between two changes share one entry.
 
     >>> sorted(composition(date(2016, 10, 8)).permanent)
     ['CHN', 'FRA', 'GBR', 'RUS', 'USA']
@@ -379,21 +551,16 @@ def composition(day: date) -> Composition:
     known = _COMPOSITION_OF_DAY.get(day)
     if known is not None:
         return known
-    key = (
-        day.year,
-        tuple(
-            holder.start <= day and (holder.end is None or day <= holder.end)
-            for holder in _permanent_holders()
-        ),
-        tuple(day >= when for when, _, _, _ in _elected_changes() if when.year == day.year),
-    )
+    changes = _change_days()
+    last = changes[bisect_right(changes, day) - 1] if changes and changes[0] <= day else None
+    key = (day.year, last if last is not None and last.year == day.year else None)
     found = _COMPOSITIONS.get(key)
     if found is None:
-        holders, elected, _ = _seating(day)  # raises for a day outside the record
-        names = dict(holders) | elected
+        seated = _composition(day)  # raises for a day outside the record
+        names = dict(seated.holders)
         found = _COMPOSITIONS[key] = Composition(
             codes=frozenset(names),
-            permanent=frozenset(code for code, _ in holders),
+            permanent=frozenset(state.code for state in seated.permanent),
             names=MappingProxyType(names),
             threshold=threshold_on(day, len(names)),
         )
@@ -426,7 +593,7 @@ def terms(state: MemberState | str | None = None) -> Iterator[Term]:
                     permanent=True,
                     label="permanent",
                     start=holder.start,
-                    end=holder.end or RECORD_END,
+                    end=holder.end or record_end(),
                     sources=(holder.source,),
                 )
             )
@@ -454,6 +621,16 @@ def _elected_term(rows: list[_Row]) -> Term:
             end = when - timedelta(days=1)
         if rows[0].code == new and when.year + 1 == rows[0].year:
             start = when
+    notes = [row.note for row in rows if row.note]
+    sources = [part.strip() for row in rows for part in row.source.split(" | ")]
+    for span in _term_dates().get(rows[0].code, ()):
+        if span.first_day.year == start.year:
+            start = span.first_day
+        if span.last_day.year == end.year:
+            end = span.last_day
+        if start.year <= span.first_day.year <= end.year:
+            notes.append(f"{span.what}: {span.notes}" if span.notes else span.what)
+            sources += [part.strip() for part in span.source.split(" | ")]
     return Term(
         member=member(rows[0].code),
         name_then=rows[-1].name,
@@ -461,8 +638,6 @@ def _elected_term(rows: list[_Row]) -> Term:
         label=rows[0].label,
         start=start,
         end=end,
-        sources=tuple(
-            dict.fromkeys(part.strip() for row in rows for part in row.source.split(" | "))
-        ),
-        notes=tuple(dict.fromkeys(row.note for row in rows if row.note)),
+        sources=tuple(dict.fromkeys(sources)),
+        notes=tuple(dict.fromkeys(notes)),
     )

@@ -11,14 +11,17 @@ from __future__ import annotations
 __all__ = [
     "AknError",
     "BallotError",
+    "DataFileError",
     "DateError",
     "DateOutOfRecordError",
+    "DateWarning",
     "IllegalEventError",
     "MissingExtraError",
     "NotOnCouncilError",
     "RecordQueryError",
     "ScenarioError",
     "SourceConflictError",
+    "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "VetoQueryError",
@@ -51,6 +54,13 @@ class DateError(UnscTrackerError, ValueError):
     """A date that cannot be read, or reads more than one way."""
 
 
+class DateWarning(UnscTrackerError, UserWarning):  # noqa: N818  # a warning, not an error
+    """A date phrase read by a default rule where another reading exists, or not read at all.
+
+    Raised as a warning, never as an error: the phrase's result says which rule gave it.
+    """
+
+
 class VetoQueryError(UnscTrackerError, ValueError):
     """A question the veto record cannot answer: a state that never held a veto, an empty span."""
 
@@ -79,6 +89,15 @@ class MissingExtraError(UnscTrackerError, ImportError):
 
 class ScenarioError(UnscTrackerError, ValueError):
     """A scenario file that cannot be read: names the file, the place in it and the value."""
+
+
+class DataFileError(UnscTrackerError, ValueError):
+    """A data table (bundled or the user's) that cannot be read: names the file, line, column and value."""
+
+
+class TrackerError(UnscTrackerError, ValueError):
+    """A tracker log that cannot be used as asked: not a tracker file, an unknown draft, an event
+    that is not well formed; names the file, the draft and the value."""
 
 
 class AknError(UnscTrackerError, ValueError):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .dates import relative_day
 from .drafts import DraftSymbol, MemberName, Role, When
-from .errors import UnscTrackerError
+from .errors import IllegalEventError, UnscTrackerError
 from .forecast import Stance
 from .members import member
 from .voting import Ballot
@@ -39,6 +40,7 @@ __all__ = [
     "PositionStated",
     "PutInBlue",
     "ReportedDate",
+    "Retracted",
     "Revised",
     "Revived",
     "SilenceBroken",
@@ -52,6 +54,8 @@ __all__ = [
     "VoteScheduled",
     "Withdrawn",
     "day_of",
+    "in_force",
+    "withdrawals",
 ]
 
 
@@ -77,6 +81,8 @@ class EventKind(StrEnum):
     POSITION_STATED = "position_stated"
     DIPLOMATIC_CONTACT = "diplomatic_contact"
     STATEMENT = "statement"
+    RETRACTED = "retracted"
+    """A correction: an earlier event of the log is withdrawn (the log is never edited)."""
 
 
 class Audience(StrEnum):
@@ -400,6 +406,24 @@ class Statement(_Event):
         return f"statement by {self.by}" if self.by else "statement"
 
 
+class Retracted(_Event):
+    """A correction: the event numbered ``seq`` in the draft's log is withdrawn, for ``reason``.
+
+    A log is append-only: a wrong event is never edited or deleted; a retraction is added, dated
+    the day of the correction. ``seq`` counts the draft's events from 1 in the order they were
+    recorded (the order of a scenario file), retractions included. Withdrawing a retraction
+    restores the event it withdrew. Retractions never reach the replay: :func:`in_force` drops
+    them and the events they withdraw.
+    """
+
+    kind: Literal["retracted"]
+    seq: int = Field(ge=1, description="number of the withdrawn event in the draft's log, from 1")
+    reason: str = Field(min_length=1, description="why the event is withdrawn")
+
+    def _summary(self) -> str:
+        return f"retracts event {self.seq}: {self.reason}"
+
+
 Event = Annotated[
     Circulated
     | SponsorJoined
@@ -417,7 +441,66 @@ Event = Annotated[
     | NotPutToVote
     | PositionStated
     | DiplomaticContact
-    | Statement,
+    | Statement
+    | Retracted,
     Field(discriminator="kind"),
 ]
 """Any event, told apart by its ``kind``."""
+
+
+def withdrawals(events: Iterable[Event], draft: str = "draft") -> dict[int, int]:
+    """Which events of a log the retractions in force withdraw: event number -> the number of
+    the retraction withdrawing it, both counted from 1 in the log's order.
+
+    A retraction is in force unless a later retraction withdraws it. ``draft`` names the log in
+    errors. Raises :class:`~unsc_tracker.errors.IllegalEventError` for a retraction that names
+    no earlier event, or an event withdrawn twice.
+
+    >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
+    ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
+    >>> withdrawals(log)
+    {1: 2}
+    """
+    log = list(events)
+    for number, event in enumerate(log, 1):
+        if isinstance(event, Retracted) and event.seq >= number:
+            raise IllegalEventError(
+                f"{draft}: event {number} (retracted on {event.date.isoformat()}) names event "
+                f"{event.seq}, which is not an earlier event of the log"
+            )
+    withdrawn: dict[int, int] = {}
+    # From the end back: whether a retraction is in force depends only on later events.
+    for number in range(len(log), 0, -1):
+        event = log[number - 1]
+        if number in withdrawn or not isinstance(event, Retracted):
+            continue
+        if event.seq in withdrawn:
+            raise IllegalEventError(
+                f"{draft}: event {event.seq} is withdrawn twice, by events {number} and "
+                f"{withdrawn[event.seq]}"
+            )
+        withdrawn[event.seq] = number
+    return dict(sorted(withdrawn.items()))
+
+
+def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
+    """The events of a log that stand once its retractions are applied, in the log's order.
+
+    Retractions are dropped, and so is every event a retraction in force withdraws (see
+    :func:`withdrawals`, which names the errors).
+
+    >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
+    ...        Statement(kind="statement", date="2016-10-05", by="Spain"),
+    ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
+    >>> [event.by for event in in_force(log)]
+    ['Spain']
+    """
+    log = list(events)
+    if not any(type(event) is Retracted for event in log):
+        return log
+    withdrawn = withdrawals(log, draft)
+    return [
+        event
+        for number, event in enumerate(log, 1)
+        if number not in withdrawn and not isinstance(event, Retracted)
+    ]

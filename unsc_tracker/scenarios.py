@@ -23,8 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .drafts import DraftResolution
-from .errors import ScenarioError
-from .events import Event
+from .errors import IllegalEventError, ScenarioError
+from .events import Event, in_force
 from .replay import Replay
 
 __all__ = [
@@ -40,9 +40,21 @@ _YAML_HINT = "pip install 'unsc-tracker[yaml]'"
 
 
 class ScenarioDraft(DraftResolution):
-    """A draft and its event log, as a scenario file holds it."""
+    """A draft and its event log, as a scenario file holds it.
+
+    The log may hold retractions (``kind = "retracted"``), each naming an earlier event by its
+    number in ``events``, counted from 1; they are kept as written, and applied on replay.
+    """
 
     events: tuple[Event, ...] = ()
+
+    @model_validator(mode="after")
+    def _retractions(self) -> ScenarioDraft:
+        try:
+            in_force(self.events, self.id)
+        except IllegalEventError as err:
+            raise ValueError(str(err)) from None
+        return self
 
 
 class Scenario(BaseModel):
@@ -89,9 +101,10 @@ class Scenario(BaseModel):
         raise ScenarioError(f"no draft {key!r} in this scenario; it holds: {known}")
 
     def replay(self, key: str, *, infer: bool = False) -> Replay:
-        """Replay one draft's events (strict unless ``infer``; see :mod:`unsc_tracker.replay`)."""
+        """Replay one draft's events (strict unless ``infer``; see :mod:`unsc_tracker.replay`),
+        once its retractions are applied (:func:`~unsc_tracker.events.in_force`)."""
         draft = self.draft(key)
-        return Replay.from_events(draft, draft.events, infer=infer)
+        return Replay.from_events(draft, in_force(draft.events, draft.id), infer=infer)
 
     def dump(self, path: str | Path) -> Path:
         """Write the scenario to ``path``: TOML, JSON or YAML by the file's suffix."""
@@ -202,6 +215,10 @@ def _draft_plain(draft: ScenarioDraft, raw: dict[str, Any]) -> dict[str, Any]:
     for event, raw_event in zip(draft.events, raw["events"], strict=True):
         raw_event["kind"] = event.kind
         raw_event["date"] = event.date
+        reported = event.reported_as
+        if reported is not None and type(event.date) is date and reported.resolve() == event.date:
+            # Written as the report wrote it: { report = 2016-10-05, day = "Monday" }.
+            raw_event["date"] = raw_event.pop("reported_as")
     return raw
 
 

@@ -1,28 +1,27 @@
 """The UN's AKN4UN XML collection as a source of votes: one language, one vote per text.
 
 :func:`read_akn4un` reads a folder (a clone of github.com/UNxml/SCresolutions, or any part of
-it) through :func:`unsc_tracker.akn4un.load_folder`, keeps the records in one language, and
-makes each resolution or draft not adopted a :class:`~unsc_tracker.record.Vote`: the ballots
-where the record's vote is usable, else the counts it declares where they do not contradict the
-names listed, with the reason stated in the vote's notes. A text held twice in that language (a
+it) through :func:`unsc_tracker.akn4un.load_folder` in one language, and makes each resolution
+or draft not adopted a :class:`~unsc_tracker.record.Vote`, taking the reader's decisions: its
+modality (a text adopted without a vote or by acclamation has no ballots), its ballots where
+its vote is usable, else the counts the file declares where they do not contradict the names
+listed, with the reader's reasons in the vote's notes. A text held twice in that language (a
 file copied into two folders) gives one vote; a difference between the copies is a conflict.
 
-Two facts the reader's records do not carry are read from the file itself: the agenda item and
-subject headings (``<keyword refersTo="agenda">``), and the decisive step's words, which say
-whether the text was adopted without a vote or by acclamation. They are read with a pattern
-over the tags, never by an XML parser, so nothing in the file is expanded or fetched.
+One fact the reader's records do not carry is read from the file itself: the agenda item and
+the subject headings (``<keyword refersTo="agenda">``), with a pattern over the tags, never by
+an XML parser, so nothing in the file is expanded or fetched.
 """
 
 from __future__ import annotations
 
 import html
-import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -41,16 +40,8 @@ __all__ = ["AKN4UN_REPOSITORY", "LANGUAGES", "AknVotes", "read_akn4un", "votes_f
 AKN4UN_REPOSITORY = "github:UNxml/SCresolutions"
 """The UN's public collection (source: United Nations, DGACM; acknowledge the United Nations)."""
 
-LANGUAGES = {
-    "ar": "ara",
-    "de": "deu",
-    "en": "eng",
-    "es": "spa",
-    "fr": "fra",
-    "ru": "rus",
-    "zh": "zho",
-}
-"""Two-letter language codes and the three-letter ones the files' ``FRBRlanguage`` uses."""
+LANGUAGES = ("ar", "de", "en", "es", "fr", "ru", "zh")
+"""The languages of the collection, as ISO 639-1 codes."""
 
 # Problems of a record that bear on its vote, kept as notes; the others (sponsor lists, the dates
 # of drafting steps) do not.
@@ -65,12 +56,19 @@ _VOTE_PROBLEMS = frozenset(
         "date_mismatch",
         "meeting_symbol_malformed",
         "meeting_mismatch",
+        "modality_contradiction",
     }
 )
+# The reader's modalities as the record's: a vote at a meeting or by letter is a recorded vote.
+_MODALITIES = {
+    "vote": Modality.RECORDED,
+    "written_procedure": Modality.RECORDED,
+    "without_vote": Modality.WITHOUT_VOTE,
+    "acclamation": Modality.ACCLAMATION,
+}
 _UNUSABLE_COUNTS = frozenset({"member_in_two_counts", "count_mismatch", "count_malformed"})
-_TAG = re.compile(r"<(keyword|step|FRBRlanguage)\b([^>]*)>")
+_TAG = re.compile(r"<(keyword)\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
-_DECISIVE = re.compile(r"(?i)adopted|veto|notadopted")
 
 
 @dataclass(frozen=True)
@@ -100,25 +98,18 @@ def read_akn4un(
     from .. import akn4un  # the XML reader loads only when a folder is read
 
     root = Path(folder)
-    load_folder: Any = akn4un.load_folder
-    if "language" in inspect.signature(load_folder).parameters:
-        report = load_folder(root, language=language, progress=False)
-    else:
-        report = load_folder(root, progress=False)
-    chosen: list[tuple[akn4un.AknRecord, _FileFacts]] = []
-    other = 0
-    for record in report.records:
-        facts = _file_facts(record.path)
-        if _language(record, facts) == language:
-            chosen.append((record, facts))
-        else:
-            other += 1
+    report = akn4un.load_folder(root, language=language, progress=False)
+    chosen = [(record, _file_facts(record.path)) for record in report.records]
     merged, skipped = _votes(chosen, root, label)
+    statements = tuple(
+        f"{_source(record, root, label)}: {record.symbol} is a presidential statement: left out"
+        for record in report.statements
+    )
     unreadable = tuple(str(entry) for entry in report.unreadable)
     return AknVotes(
         votes=tuple(merged),
-        skipped=(*unreadable, *skipped),
-        other_languages=other,
+        skipped=(*unreadable, *statements, *skipped),
+        other_languages=len(report.other_languages),
         conflicts=merged.conflicts,
     )
 
@@ -167,48 +158,27 @@ def _source(record: akn4un.AknRecord, root: Path | None, label: str | None) -> s
     return str(path)
 
 
-def _language(record: akn4un.AknRecord, facts: _FileFacts) -> str | None:
-    known = getattr(record, "language", None)
-    if isinstance(known, str) and known:
-        return _two_letters(known)
-    return facts.language
-
-
 def _first_error(err: Exception) -> str:
     if isinstance(err, ValidationError):
         return str(err.errors()[0]["msg"]).removeprefix("Value error, ")
     return str(err)
 
 
-def _two_letters(code: str) -> str:
-    code = code.casefold()
-    for two, three in LANGUAGES.items():
-        if code in (two, three):
-            return two
-    return code
-
-
 @dataclass(frozen=True)
 class _FileFacts:
-    language: str | None = None
     agenda: str | None = None
     subjects: tuple[str, ...] = ()
-    decisive_words: str = ""
 
 
 def _file_facts(path: Path | None) -> _FileFacts:
     if path is None:
         return _FileFacts()
     text = path.read_text(encoding="utf-8", errors="replace")
-    language: str | None = None
     agenda: str | None = None
     subjects: list[str] = []
-    words = ""
     for tag, body in _TAG.findall(text):
         attributes = {key: html.unescape(value) for key, value in _ATTRIBUTE.findall(body)}
-        if tag == "FRBRlanguage" and language is None:
-            language = _two_letters(attributes.get("language", ""))
-        elif tag == "keyword" and attributes.get("refersTo") == "agenda":
+        if tag == "keyword" and attributes.get("refersTo") == "agenda":
             shown = attributes.get("showAs", "").strip().rstrip(".")
             if not shown:
                 continue
@@ -216,11 +186,7 @@ def _file_facts(path: Path | None) -> _FileFacts:
                 agenda = shown
             else:
                 subjects.append(shown)
-        elif tag == "step" and not words:
-            outcome = attributes.get("outcome", "")
-            if _DECISIVE.fullmatch(outcome):
-                words = attributes.get("by", "")
-    return _FileFacts(language, agenda, tuple(dict.fromkeys(subjects)), words)
+    return _FileFacts(agenda, tuple(dict.fromkeys(subjects)))
 
 
 def _vote(
@@ -245,26 +211,11 @@ def _vote(
     if kind is TextKind.DRAFT and draft is None:
         skipped.append(f"{source}: draft {record.symbol!r} has no usable symbol: left out")
         return None
-    letters: tuple[str, ...] = ()
-    raw = (record.meeting_raw or "").strip()
-    if record.meeting is None and raw:
-        try:
-            letters = (letter_symbol(raw),)
-        except ValueError:
-            notes.append(f"AKN4UN meeting {raw!r} is neither a meeting record nor a letter")
-    words = facts.decisive_words.casefold()
+    letters = (letter_symbol(record.letter),) if record.letter else ()
     kinds = {problem.kind.value for problem in record.problems}
-    said_without = "acclamation" in words or "without vote" in words or "without a vote" in words
-    if said_without and (record.vote is not None or record.counts):
-        modality = Modality.RECORDED  # counts on record: the words contradict them, noted
-        notes.append(
-            f"the AKN4UN record's decisive step says {facts.decisive_words.strip()!r} "
-            "but the record lists counts"
-        )
-    elif said_without:
-        modality = Modality.ACCLAMATION if "acclamation" in words else Modality.WITHOUT_VOTE
-    else:
-        modality = Modality.RECORDED
+    # The reader decides how the text was adopted; where the file lists names under a text
+    # adopted without a vote, its modality_contradiction problem goes into the notes.
+    modality = _MODALITIES.get(record.modality.value if record.modality else "", Modality.RECORDED)
     ballots: dict[str, Ballot] = dict(record.vote.ballots) if record.vote is not None else {}
     counts: dict[str, int] = {}
     if record.vote is None and modality is Modality.RECORDED:
@@ -300,7 +251,7 @@ def _vote(
             "draft": draft,
             "meeting": record.meeting,
             "letters": letters,
-            "agenda": getattr(record, "agenda", None) or facts.agenda,
+            "agenda": facts.agenda,
             "title": record.title,
             "subjects": facts.subjects,
             "modality": modality,

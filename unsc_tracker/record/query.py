@@ -25,7 +25,7 @@ from .merging import merge
 from .selection import Votes
 from .vote import TextKind, Vote
 
-__all__ = ["BUNDLED", "Source", "bundled", "read_source", "votes"]
+__all__ = ["BUNDLED", "Source", "bundled", "read_source", "user_folders", "votes"]
 
 BUNDLED = "bundled"
 """The name that stands for the bundled record among ``sources``."""
@@ -93,6 +93,14 @@ def read_source(source: Source, *, language: str = "en") -> tuple[str, Votes]:
     return "votes given", merge([("votes given", source)])
 
 
+def user_folders() -> list[Path]:
+    """The folders given to :func:`~unsc_tracker.use_data` (or ``UNSC_TRACKER_DATA``) that hold
+    a ``votes.csv``: the user's own votes, merged after the bundled record by default."""
+    from .. import datafiles
+
+    return [folder for folder in datafiles.data_folders() if (folder / "votes.csv").is_file()]
+
+
 def _header(path: Path) -> list[str]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
@@ -121,9 +129,10 @@ def votes(
     ``"failed"``, computed from the ballots where known, else as recorded); ``kind``
     (``"resolution"``, ``"draft"``, ``"amendment"``, ``"part"``, ``"question"``).
 
-    ``sources`` lists where the votes come from, first in precedence: ``"bundled"`` (the
-    default, alone), a path to a UN Digital Library voting CSV, to a folder of AKN4UN XML (read
-    in ``language``), to a votes table in the library's format, or votes already read. Votes are
+    ``sources`` lists where the votes come from, first in precedence: ``"bundled"``, a path to a
+    UN Digital Library voting CSV, to a folder of AKN4UN XML (read in ``language``), to a votes
+    table in the library's format, or votes already read. By default: the bundled record, then
+    the folders given to :func:`~unsc_tracker.use_data` that hold a ``votes.csv``. Votes are
     matched by symbol; a fact the sources disagree on (a ballot, a date, a count) is kept as the
     first source gives it and reported in ``.conflicts`` with both values and both sources;
     ``on_conflict="raise"`` raises :class:`~unsc_tracker.errors.SourceConflictError` instead.
@@ -135,7 +144,7 @@ def votes(
     >>> syria.get("S/2016/846").ballot_of("Egypt")
     <Ballot.YES: 'yes'>
     """
-    chosen = [BUNDLED] if sources is None else list(sources)
+    chosen: list[Source] = [BUNDLED, *user_folders()] if sources is None else list(sources)
     if not chosen:
         raise ValueError("sources=[]: name at least one source, e.g. 'bundled'")
     read = [read_source(source, language=language) for source in chosen]

@@ -84,7 +84,7 @@ class Conflict(BaseModel):
     S/2001/270: date is 2001-03-27 in SC/7040 but 2001-04-12 in vetoes.csv line 190
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     symbol: str = Field(description="the vote the sources disagree on")
     fact: str = Field(description="what they disagree on: 'date', 'yes', 'ballot of RUS', ...")

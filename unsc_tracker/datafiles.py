@@ -1,0 +1,571 @@
+"""The record's tables: the bundled files, the user's own, read, checked and merged.
+
+The historical record (membership, presidency, term dates, vetoes, UN holidays, votes) ships as
+CSV files in ``unsc_tracker/data/``. Users extend it with files of the same names and columns in
+folders of their own: :func:`use_data` in Python, or the environment variable
+``UNSC_TRACKER_DATA`` (folders separated by ``os.pathsep``) for the command line. Every user file
+is checked before any of it is used: a missing column, a value that does not read, or a member
+the library does not know is a :class:`~unsc_tracker.errors.DataFileError` naming the file, the
+line, the column and the value, and nothing of that folder is loaded.
+
+A user row that contradicts a bundled row (another term for the same member and year, another
+president for the same month, other counts for the same veto) is reported, never silently
+preferred: it is listed in the :class:`DataReport` that :func:`use_data` returns and raised as a
+:class:`UserDataWarning`, and the bundled row stays in force unless ``override=True``.
+
+This module knows no model but members; the council, the veto record and the vote record read
+their tables through :func:`rows`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import DataFileError, UnknownMemberError
+from .members import member
+
+__all__ = [
+    "TABLES",
+    "DataConflict",
+    "DataReport",
+    "Row",
+    "Table",
+    "UserDataWarning",
+    "data_folders",
+    "on_change",
+    "rows",
+    "use_data",
+]
+
+ENVIRONMENT_VARIABLE = "UNSC_TRACKER_DATA"
+"""Folders of the user's own tables for every process (the command line), ``os.pathsep``-separated."""
+
+
+class UserDataWarning(UserWarning):
+    """A user row that contradicts the bundled record; the bundled row stays unless overridden."""
+
+
+# --- what a table is --------------------------------------------------------------------------
+
+_MEMBER_LIST = re.compile(r"\s*;\s*")
+_AS_IS = "\0"  # marks a problem worded in full, not as "is not <what the column needs>"
+
+
+def _year(text: str) -> str | None:
+    if not re.fullmatch(r"\d{4}", text) or not 1946 <= int(text) <= 2999:
+        return "a year from 1946 (four digits)"
+    return None
+
+
+def _month(text: str) -> str | None:
+    return None if text.isdigit() and 1 <= int(text) <= 12 else "a month number from 1 to 12"
+
+
+def _day(text: str) -> str | None:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return "a date in the form YYYY-MM-DD"
+    return None if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else "a date in the form YYYY-MM-DD"
+
+
+def _count(text: str) -> str | None:
+    return None if text.isdigit() and len(text) <= 2 and int(text) <= 15 else "a count from 0 to 15"
+
+
+def _yes_no(text: str) -> str | None:
+    return None if text in ("yes", "no") else "'yes' or 'no'"
+
+
+def _member(text: str) -> str | None:
+    try:
+        member(text)
+    except UnknownMemberError as err:
+        return _AS_IS + str(err)
+    return None
+
+
+def _members(text: str) -> str | None:
+    for name in _MEMBER_LIST.split(text):
+        problem = _member(name)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _code(text: str) -> str | None:
+    return (
+        None if re.fullmatch(r"[A-Z]{3}", text) and _member(text) is None else "a member's ISO code"
+    )
+
+
+_KINDS: Mapping[str, Callable[[str], str | None]] = {
+    "year": _year,
+    "month": _month,
+    "date": _day,
+    "count": _count,
+    "yes/no": _yes_no,
+    "member": _member,
+    "members": _members,
+    "code": _code,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table: its name, what its values must be, and whether one is required."""
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+
+    def problem(self, value: str) -> str | None:
+        """What is wrong with ``value`` in this column, or ``None``."""
+        if not value:
+            return "a value" if self.required else None
+        check = _KINDS.get(self.kind)
+        return check(value) if check is not None else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One kind of table: the files that hold it, its columns, and what identifies a row."""
+
+    name: str
+    bundled: tuple[str, ...]
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    """The columns that identify a fact: two rows with the same key say the same thing or clash."""
+    compared: tuple[str, ...]
+    """The columns two rows with one key must agree on."""
+    user_pattern: str
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+def _text(name: str, required: bool = True) -> Column:
+    return Column(name, "text", required)
+
+
+TABLES: Mapping[str, Table] = MappingProxyType(
+    {
+        "membership": Table(
+            name="membership",
+            bundled=("membership_1946_2009.csv", "membership_2010_2027.csv"),
+            columns=(
+                Column("year", "year"),
+                Column("member", "member"),
+                Column("permanent", "yes/no"),
+                _text("term"),
+                _text("source"),
+                _text("notes", required=False),
+            ),
+            key=("year", "member"),
+            compared=("permanent", "term"),
+            user_pattern="membership*.csv",
+        ),
+        "presidency": Table(
+            name="presidency",
+            bundled=("presidency.csv",),
+            columns=(
+                Column("year", "year"),
+                Column("month", "month"),
+                Column("president_member", "member", required=False),
+                _text("representative_if_seen", required=False),
+                _text("source"),
+                _text("notes", required=False),
+            ),
+            key=("year", "month"),
+            compared=("president_member",),
+            user_pattern="presidency*.csv",
+        ),
+        "term_dates": Table(
+            name="term_dates",
+            bundled=("term_dates.csv",),
+            columns=(
+                Column("member", "member"),
+                Column("first_day", "date"),
+                Column("last_day", "date"),
+                _text("what"),
+                _text("source"),
+                _text("notes", required=False),
+            ),
+            key=("member", "first_day"),
+            compared=("last_day",),
+            user_pattern="term_dates*.csv",
+        ),
+        "elected_changes": Table(
+            name="elected_changes",
+            bundled=("elected_changes.csv",),
+            columns=(
+                Column("date", "date"),
+                Column("from_code", "code"),
+                Column("to_code", "code"),
+                _text("source"),
+            ),
+            key=("date", "from_code"),
+            compared=("to_code",),
+            user_pattern="elected_changes*.csv",
+        ),
+        "renames": Table(
+            name="renames",
+            bundled=("renames.csv",),
+            columns=(
+                Column("date", "date"),
+                Column("member", "member"),
+                _text("old_name"),
+                _text("new_name"),
+                _text("source"),
+            ),
+            key=("date", "member"),
+            compared=("new_name",),
+            user_pattern="renames*.csv",
+        ),
+        "vetoes": Table(
+            name="vetoes",
+            bundled=("vetoes.csv",),
+            columns=(
+                Column("date", "date"),
+                _text("draft_symbol", required=False),
+                _text("meeting", required=False),
+                _text("agenda"),
+                Column("vetoed_by", "members"),
+                Column("yes", "count", required=False),
+                Column("no", "count", required=False),
+                Column("abstain", "count", required=False),
+                _text("source"),
+                _text("notes", required=False),
+            ),
+            key=("date", "draft_symbol", "meeting"),
+            compared=("vetoed_by", "yes", "no", "abstain"),
+            user_pattern="vetoes*.csv",
+        ),
+        "un_holidays": Table(
+            name="un_holidays",
+            bundled=("un_holidays.csv",),
+            columns=(Column("date", "date"), _text("name"), _text("source")),
+            key=("date",),
+            compared=(),
+            user_pattern="un_holidays*.csv",
+        ),
+    }
+)
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table, with where it was read: the file, its line, and whether it is bundled."""
+
+    values: Mapping[str, str]
+    file: str
+    line: int
+    bundled: bool
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+    @property
+    def place(self) -> str:
+        """``file, line n``: where the row was read."""
+        return f"{self.file}, line {self.line}"
+
+
+@dataclass(frozen=True)
+class DataConflict:
+    """A user row that says something else than the bundled row with the same key."""
+
+    table: str
+    key: tuple[str, ...]
+    bundled: Row
+    user: Row
+
+    def __str__(self) -> str:
+        differ = [
+            f"{column} {self.bundled[column]!r} (bundled, {self.bundled.place}) but "
+            f"{self.user[column]!r} ({self.user.place})"
+            for column in TABLES[self.table].compared
+            if self.bundled[column] != self.user[column]
+        ]
+        return f"{self.table} {', '.join(self.key)}: " + "; ".join(differ)
+
+
+@dataclass
+class DataReport:
+    """What :func:`use_data` read: rows added per table, and rows that contradict the record."""
+
+    folder: Path
+    added: dict[str, int] = field(default_factory=dict)
+    conflicts: list[DataConflict] = field(default_factory=list)
+    override: bool = False
+
+    def __str__(self) -> str:
+        tables = ", ".join(f"{n} {table}" for table, n in self.added.items()) or "no rows"
+        said = f"{self.folder}: {tables} added"
+        if self.conflicts:
+            kept = "the user's rows override them" if self.override else "the bundled rows stand"
+            said += f"; {len(self.conflicts)} contradict the bundled record ({kept})"
+        return said
+
+
+def _read(table: Table, text: str, file: str, bundled: bool, check: bool = True) -> list[Row]:
+    """Every row of one file, checked column by column (unless ``check`` is false: the bundled
+    tables are checked by the test suite, not at every start); the first fault raises."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataFileError(
+            f"{file}: empty file; expected a header {','.join(table.column_names)}"
+        ) from None
+    except csv.Error as err:
+        raise DataFileError(f"{file}, line 1: {err}") from None
+    header = [name.strip() for name in header]
+    missing = [
+        column.name for column in table.columns if column.required and column.name not in header
+    ]
+    if missing:
+        raise DataFileError(
+            f"{file}, line 1: missing column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} (a {table.name} table has {','.join(table.column_names)})"
+        )
+    found: list[Row] = []
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                raise DataFileError(
+                    f"{file}, line {line}: {len(record)} fields where the header has {len(header)}"
+                )
+            values = {name: cell.strip() for name, cell in zip(header, record, strict=True)}
+            for column in table.columns if check else ():
+                value = values.setdefault(column.name, "")
+                problem = column.problem(value)
+                if problem is not None:
+                    place = f"{file}, line {line}, column {column.name}"
+                    if problem.startswith(_AS_IS):
+                        raise DataFileError(f"{place}: {problem[1:]}")
+                    if not value:
+                        raise DataFileError(f"{place}: empty, expected {problem}")
+                    raise DataFileError(f"{place}: {value!r} is not {problem}")
+            if not check:
+                for column in table.columns:
+                    values.setdefault(column.name, "")
+            found.append(Row(MappingProxyType(values), file, line, bundled))
+    except csv.Error as err:
+        raise DataFileError(f"{file}, line {reader.line_num}: {err}") from None
+    return found
+
+
+def _key(table: Table, row: Row) -> tuple[str, ...]:
+    return tuple(
+        member(row[name]).code if _is_member_column(table, name) else row[name]
+        for name in table.key
+    )
+
+
+def _is_member_column(table: Table, name: str) -> bool:
+    return any(column.name == name and column.kind == "member" for column in table.columns)
+
+
+def _same(table: Table, a: Row, b: Row) -> bool:
+    for name in table.compared:
+        if _is_member_column(table, name) and a[name] and b[name]:
+            if member(a[name]) != member(b[name]):
+                return False
+        elif a[name] != b[name]:
+            return False
+    return True
+
+
+# --- the bundled tables and the user's ----------------------------------------------------------
+
+
+@cache
+def _bundled(table_name: str, check: bool = False) -> tuple[Row, ...]:
+    """The bundled rows of a table; ``check=True`` checks every cell as user files are checked."""
+    table = TABLES[table_name]
+    found: list[Row] = []
+    for file in table.bundled:
+        path = resources.files("unsc_tracker").joinpath("data", file)
+        text = path.read_text(encoding="utf-8")
+        found += _read(table, text, f"unsc_tracker/data/{file}", True, check)
+    return tuple(found)
+
+
+def check_bundled() -> dict[str, int]:
+    """Check every cell of every bundled table as user files are checked; rows per table."""
+    return {name: len(_bundled(name, check=True)) for name in TABLES}
+
+
+VOTE_FILES = ("votes.csv", "votes_ballots.csv")
+"""The vote record's files in a user folder: ``ut.votes()`` reads them (``docs/record.md``)."""
+
+
+@dataclass(frozen=True)
+class _Folder:
+    path: Path
+    tables: Mapping[str, tuple[Row, ...]]
+    override: bool
+
+
+_FOLDERS: list[_Folder] = []
+_LISTENERS: list[Callable[[], None]] = []
+_ENVIRONMENT_READ: list[str] = []
+
+
+def on_change(listener: Callable[[], None]) -> Callable[[], None]:
+    """Register a cache-clearing function, called whenever user data is added or removed."""
+    _LISTENERS.append(listener)
+    return listener
+
+
+def _changed() -> None:
+    _merged.cache_clear()
+    for listener in _LISTENERS:
+        listener()
+
+
+def _read_folder(folder: Path) -> dict[str, tuple[Row, ...]]:
+    if not folder.is_dir():
+        raise DataFileError(f"{folder}: not a folder of data files")
+    tables: dict[str, tuple[Row, ...]] = {}
+    # votes.csv and votes_ballots.csv are the vote record's tables, read by unsc_tracker.record.
+    known = {table.user_pattern for table in TABLES.values()} | set(VOTE_FILES)
+    csv_files = sorted(folder.glob("*.csv"))
+    for table in TABLES.values():
+        found: list[Row] = []
+        for path in csv_files:
+            if path.match(table.user_pattern):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except UnicodeDecodeError as err:
+                    raise DataFileError(
+                        f"{path}: not UTF-8 text (byte {err.start}); save the file as UTF-8"
+                    ) from None
+                except OSError as err:
+                    raise DataFileError(f"{path}: cannot be read ({err.strerror})") from None
+                found += _read(table, text, str(path), False)
+        if found:
+            tables[table.name] = tuple(found)
+    strays = [p.name for p in csv_files if not any(p.match(pattern) for pattern in known)]
+    if strays and not tables:
+        raise DataFileError(
+            f"{folder}: no table recognised in {', '.join(strays)}; files are named like the "
+            f"bundled tables ({', '.join(sorted(known))})"
+        )
+    return tables
+
+
+def use_data(folder: str | os.PathLike[str], *, override: bool = False) -> DataReport:
+    """Add the rows in ``folder`` to the record, checked first; returns what was added.
+
+    The folder holds CSV files named and laid out like the bundled tables (``membership*.csv``,
+    ``presidency*.csv``, ``term_dates*.csv``, ``elected_changes*.csv``, ``vetoes*.csv``,
+    ``un_holidays*.csv``; see ``docs/extending-the-record.md``). A row that contradicts the
+    bundled record is reported in :attr:`DataReport.conflicts` and warned about
+    (:class:`UserDataWarning`); the bundled row stays unless ``override`` is true. Raises
+    :class:`~unsc_tracker.errors.DataFileError` (naming file, line, column and value) on the first
+    fault, and then nothing of the folder is used. Using the same folder again replaces it.
+    """
+    path = Path(folder).expanduser().resolve()
+    tables = _read_folder(path)
+    _FOLDERS[:] = [known for known in _FOLDERS if known.path != path]
+    _FOLDERS.append(_Folder(path, MappingProxyType(tables), override))
+    _changed()
+    report = DataReport(path, override=override)
+    for name, found in tables.items():
+        merged_conflicts = [c for c in _merged(name)[1] if c.user.file.startswith(str(path))]
+        report.added[name] = len(found)
+        report.conflicts += merged_conflicts
+    for conflict in report.conflicts:
+        warnings.warn(str(conflict), UserDataWarning, stacklevel=2)
+    return report
+
+
+def forget_data(folder: str | os.PathLike[str] | None = None) -> None:
+    """Stop using one user folder (or all of them): the record is the bundled one again."""
+    if folder is None:
+        _FOLDERS.clear()
+    else:
+        path = Path(folder).expanduser().resolve()
+        _FOLDERS[:] = [known for known in _FOLDERS if known.path != path]
+    _changed()
+
+
+def data_folders() -> tuple[Path, ...]:
+    """The user folders in use, in the order they were added (environment variable first)."""
+    _read_environment()
+    return tuple(known.path for known in _FOLDERS)
+
+
+def _read_environment() -> None:
+    """Use the folders named by ``UNSC_TRACKER_DATA`` once per value of the variable."""
+    value = os.environ.get(ENVIRONMENT_VARIABLE, "")
+    if not value or value in _ENVIRONMENT_READ:
+        return
+    _ENVIRONMENT_READ.append(value)
+    for part in value.split(os.pathsep):
+        if part.strip():
+            use_data(part.strip())
+
+
+@cache
+def _merged(table_name: str) -> tuple[tuple[Row, ...], tuple[DataConflict, ...]]:
+    table = TABLES[table_name]
+    if not any(table_name in folder.tables for folder in _FOLDERS):
+        return _bundled(table_name), ()
+    by_key: dict[tuple[str, ...], int] = {}
+    merged = list(_bundled(table_name))
+    for i, row in enumerate(merged):
+        by_key.setdefault(_key(table, row), i)
+    conflicts: list[DataConflict] = []
+    for folder in _FOLDERS:
+        for row in folder.tables.get(table_name, ()):
+            key = _key(table, row)
+            known = by_key.get(key)
+            if known is None:
+                by_key[key] = len(merged)
+                merged.append(row)
+            elif not _same(table, merged[known], row):
+                conflicts.append(DataConflict(table_name, key, merged[known], row))
+                if folder.override:
+                    merged[known] = row
+    return tuple(merged), tuple(conflicts)
+
+
+def rows(table_name: str) -> tuple[Row, ...]:
+    """Every row of a table: the bundled ones, then the user's that add to them."""
+    _read_environment()
+    return _merged(table_name)[0]
+
+
+def conflicts(table_name: str | None = None) -> tuple[DataConflict, ...]:
+    """Every user row that contradicts the bundled record (of one table, or of all)."""
+    _read_environment()
+    names: Iterable[str] = TABLES if table_name is None else (table_name,)
+    return tuple(c for name in names for c in _merged(name)[1])
+
+
+def user_years(table_name: str) -> Sequence[int]:
+    """The years the user's rows add to a table keyed by year (for messages)."""
+    return sorted({int(row["year"]) for row in rows(table_name) if not row.bundled})
