@@ -20,7 +20,8 @@ the vote's notes):
    ``--staging`` folder;
 4. the veto record (``data/vetoes.csv``): every vetoed text, with its counts where known.
 
-A vote with no agenda item takes that of another vote at the same meeting, and says so. The
+A vote with no agenda item takes that of another vote at the same meeting, and says so; an
+amendment whose veto row names the resolution its draft became is linked to that draft. The
 script prints the figures of the record it wrote (votes by year and kind, with and without
 ballots) and every conflict and skipped record.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -220,6 +222,30 @@ def agenda_from_meeting(record: Votes) -> list[Vote]:
     return out
 
 
+_ADOPTED_AS = re.compile(r"later adopted as resolution (\d+) \((\d{4})\)")
+
+
+def link_amendments(record: Sequence[Vote]) -> list[Vote]:
+    """An amendment whose veto record names the resolution its draft became is linked to that
+    draft (``parent_text``), the draft's symbol taken from the resolution's own record."""
+    by_symbol = {vote.symbol: vote for vote in record}
+    out: list[Vote] = []
+    for vote in record:
+        found = _ADOPTED_AS.search(" ".join(vote.notes))
+        if vote.kind is TextKind.AMENDMENT and vote.parent_text is None and found:
+            adopted = by_symbol.get(f"S/RES/{found[1]} ({found[2]})")
+            if adopted is not None and adopted.draft is not None:
+                note = (
+                    f"parent text: {adopted.draft}, the draft of {adopted.symbol} "
+                    f"({adopted.source}), which the veto record names"
+                )
+                vote = vote.model_copy(
+                    update={"parent_text": adopted.draft, "notes": (*vote.notes, note)}
+                )
+        out.append(vote)
+    return out
+
+
 def with_conflicts_noted(votes: Iterable[Vote]) -> list[Vote]:
     """Each vote's conflicts written into its notes, which the CSV format keeps."""
     out = []
@@ -284,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("veto record", votes_from_vetoes(vetoes())),
     ]
     record = merge(sources)
-    final = with_conflicts_noted(agenda_from_meeting(record))
+    final = with_conflicts_noted(link_amendments(agenda_from_meeting(record)))
     votes_file, ballots_file = write_votes(final, args.out)
     read_back = read_votes(votes_file, ballots_file)  # what is written must read back
     assert len(read_back) == len(final)

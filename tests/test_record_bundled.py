@@ -131,3 +131,17 @@ def test_a_sample_of_rows_read_as_written() -> None:
     first = _rows("votes.csv")[0]
     assert first["symbol"] == "(vetoed text, S/PV.23, 1946-02-16)"
     assert first["recorded_vetoed_by"] == "SUN"
+
+
+def test_amendments_are_votes_linked_to_their_text() -> None:
+    amendments = votes(kind="amendment")
+    assert len(amendments) == 3
+    russian = amendments[0]  # vetoed on 22 December 2023 by the United States
+    assert [state.code for state in russian.vetoed_by] == ["USA"]
+    assert russian.parent_text == "S/2023/1029"
+    resolution = votes().get("S/RES/2720 (2023)")
+    assert resolution is not None
+    assert resolution.draft == russian.parent_text
+    for amendment in amendments[1:]:  # 24 February 2025: the symbols were not seen
+        assert amendment.symbol.startswith("(amendment, S/PV.9866, 2025-02-24)")
+        assert any("symbols not seen" in note for note in amendment.notes)
