@@ -250,6 +250,7 @@ def _ballots(
     codes: frozenset[str] = frozenset()
     votes_cast: dict[str, Ballot] = {}
     seen: dict[str, int] = {}
+    named: dict[str, str] = {}  # member as written -> code, resolved once per spelling
     # The hot loop of loading the record: rows of one vote follow each other, so the vote's
     # Council and dictionaries are looked up once per vote, not once per row.
     for line, row in table.values():
@@ -264,10 +265,12 @@ def _ballots(
             votes_cast = cast.setdefault(symbol, {})
             seen = lines.setdefault(symbol, {})
         name = row[at_member]
-        try:
-            code = code_of(name)
-        except UnscTrackerError as err:
-            raise table.error(line, "member", name, str(err)) from None
+        code = named.get(name)
+        if code is None:
+            try:
+                code = named[name] = code_of(name)
+            except UnscTrackerError as err:
+                raise table.error(line, "member", name, str(err)) from None
         if code not in codes:
             raise table.error(
                 line, "member", name, f"not a member of the Council on {days[symbol].isoformat()}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .. import views
 from ..council import composition, not_on_council
 from ..errors import BallotError
-from ..members import MemberState, code_of, member
+from ..members import MemberState, all_states, code_of, member
 from ..voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 from ..wording import clip, plural
 from .symbols import draft_symbol, is_symbol, letter_symbol, meeting_symbol, resolution_symbol
@@ -100,7 +100,10 @@ class Conflict(BaseModel):
         )
 
 
-_NON_VOTING = (Ballot.ABSENT, Ballot.NOT_VOTING)
+@cache
+def _codes() -> frozenset[str]:
+    """The ISO codes of every state the library knows."""
+    return frozenset(state.code for state in all_states())
 
 
 def natural_key(resolution: str | None, draft: str | None, part: str | None) -> str | None:
@@ -210,6 +213,11 @@ class Vote(BaseModel):
     def _ballots(cls, value: object) -> object:
         if not isinstance(value, Mapping):
             return value
+        if type(value) is dict:
+            codes = _codes()
+            # Already codes and ballots (as a reader gives them): nothing to resolve.
+            if all(type(w) is Ballot and k in codes for k, w in value.items()):
+                return value
         resolved: dict[str, Ballot] = {}
         for who, word in value.items():
             code = (
