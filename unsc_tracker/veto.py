@@ -7,6 +7,7 @@ The record itself (reading ``data/vetoes.csv`` and checking each row against the
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -156,7 +157,7 @@ class Veto(BaseModel):
     separate_vote_on: str | None = Field(
         default=None, description="the part of the draft the separate vote was on"
     )
-    date_in_source_list: date | None = Field(
+    date_in_source_list: _dt.date | None = Field(
         default=None, description="the other date the source list gives, where it was corrected"
     )
     problems: tuple[str, ...] = Field(
