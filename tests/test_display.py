@@ -1,4 +1,4 @@
-"""Reprs, str, notebook HTML and Mermaid diagrams (display.py and the models delegating to it)."""
+"""Reprs and str (each model words its own), notebook HTML (display.py), Mermaid diagrams."""
 
 from __future__ import annotations
 

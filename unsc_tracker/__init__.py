@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from . import errors
+from . import errors, views
 from ._version import __version__
 from .council import Council, Term, council, terms
 from .errors import (
@@ -34,6 +34,9 @@ from .errors import (
 )
 from .members import MemberState, member
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
+
+# The display layer fills the registry of notebook views: imported on the first call for HTML.
+views.set_loader("unsc_tracker.display")
 
 if TYPE_CHECKING:
     from . import akn4un, export, plot, record

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import datafiles, presidency
+from . import datafiles, presidency, views
 from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
 from .members import MemberState, code_of, member
 
@@ -69,9 +69,8 @@ class Term(BaseModel):
         return f"{self.name_then} ({kind}, {self.start.isoformat()} to {self.end.isoformat()})"
 
     def __repr__(self) -> str:
-        from .display import term_repr
-
-        return term_repr(self)
+        """``<Term Spain (elected 2015-2016, 2015-01-01 to 2016-12-31)>``."""
+        return f"<Term {self}>"
 
 
 class Council(BaseModel):
@@ -137,14 +136,15 @@ class Council(BaseModel):
         return f"Security Council on {self.on.isoformat()}: {names}"
 
     def __repr__(self) -> str:
-        from .display import council_repr
-
-        return council_repr(self)
+        """``<Council 2016-10-08: 15 members, threshold 9, president Russian Federation>``."""
+        president = f", president {self.president.name}" if self.president is not None else ""
+        return (
+            f"<Council {self.on.isoformat()}: {self.size} members, "
+            f"threshold {self.threshold}{president}>"
+        )
 
     def _repr_html_(self) -> str:
-        from .display import council_html
-
-        return council_html(self)
+        return views.html(self) or views.fallback(self)
 
 
 @dataclass(frozen=True, slots=True)

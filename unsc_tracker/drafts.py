@@ -10,15 +10,18 @@ states that do not sit on the Council (D8, E19), and sponsorship changes over ti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from . import views
 from .dates import parse_when
 from .errors import UnscTrackerError
 from .members import MemberState, member
+from .wording import clip, day, plural
 
 __all__ = [
     "DraftResolution",
@@ -28,6 +31,7 @@ __all__ = [
     "Sponsorship",
     "When",
     "draft_symbol",
+    "sponsors_in_brief",
 ]
 
 _DRAFT_SYMBOL = re.compile(r"^S/(\d{4})/(\d{1,4})(?:/Rev\.([1-9]\d*))?$")
@@ -98,6 +102,11 @@ class Role(StrEnum):
     CO_SPONSOR = "co_sponsor"
     """A state that joins the text as a sponsor without drafting it."""
 
+    @property
+    def words(self) -> str:
+        """The role as a sentence says it: "main sponsor", "co-sponsor"."""
+        return "main sponsor" if self is Role.MAIN_SPONSOR else "co-sponsor"
+
 
 class Sponsorship(BaseModel):
     """One state sponsoring a draft: its role, when it joined, and how sure the record is.
@@ -130,14 +139,30 @@ class Sponsorship(BaseModel):
         return member(self.member)
 
     def __str__(self) -> str:
-        from .display import sponsorship_str
-
-        return sponsorship_str(self)
+        """``Spain (main sponsor, joined 2016-10-05)``; unverified records say so."""
+        details = [self.role.words]
+        if self.joined is not None:
+            details.append(f"joined {day(self.joined)}")
+        if not self.verified:
+            details.append("unverified")
+        return f"{self.member} ({', '.join(details)})"
 
     def __repr__(self) -> str:
-        from .display import sponsorship_repr
+        """``<Sponsorship Spain (main sponsor, joined 2016-10-05)>``."""
+        return f"<Sponsorship {self}>"
 
-        return sponsorship_repr(self)
+
+def sponsors_in_brief(sponsors: Sequence[Sponsorship], limit: int = 3) -> str:
+    """How many sponsors, and the first few names: the main sponsors when there are any.
+
+    >>> sponsors_in_brief([Sponsorship(member="Spain"), Sponsorship(member="France",
+    ...                    role="main_sponsor")])
+    '2 sponsors: France'
+    """
+    main = [s.member for s in sponsors if s.role is Role.MAIN_SPONSOR]
+    shown = main or [s.member for s in sponsors]
+    names = ", ".join(shown[:limit]) + (", …" if len(shown) > limit else "")
+    return plural(len(sponsors), "sponsor") + (f": {names}" if names else "")
 
 
 class DraftResolution(BaseModel):
@@ -190,19 +215,16 @@ class DraftResolution(BaseModel):
         return self
 
     def __str__(self) -> str:
-        from .display import draft_str
-
-        return draft_str(self)
+        """``S/2016/846: The situation in the Middle East`` (the id alone without a title)."""
+        return f"{self.id}: {self.title}" if self.title else self.id
 
     def __repr__(self) -> str:
-        from .display import draft_repr
-
-        return draft_repr(self)
+        """``<DraftResolution S/2016/846 "title": 2 sponsors: France, Spain>``."""
+        title = f' "{clip(self.title, 50)}"' if self.title else ""
+        return f"<{type(self).__name__} {self.id}{title}: {sponsors_in_brief(self.sponsors)}>"
 
     def _repr_html_(self) -> str:
-        from .display import draft_html
-
-        return draft_html(self)
+        return views.html(self) or views.fallback(self)
 
 
 class Resolution(BaseModel):
@@ -250,6 +272,7 @@ class Resolution(BaseModel):
         return self.symbol
 
     def __repr__(self) -> str:
-        from .display import resolution_repr
-
-        return resolution_repr(self)
+        """``<Resolution S/RES/2334 (2016), adopted 2016-12-23>``, naming the draft when known."""
+        source = f" from {self.draft}" if self.draft else ""
+        adopted = f", adopted {self.adopted.isoformat()}" if self.adopted is not None else ""
+        return f"<Resolution {self.symbol}{source}{adopted}>"

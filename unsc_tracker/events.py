@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import wording
 from .dates import relative_day
 from .drafts import DraftSymbol, MemberName, Role, When
 from .errors import IllegalEventError, UnscTrackerError
@@ -175,14 +176,12 @@ class _Event(BaseModel):
         return kind
 
     def __str__(self) -> str:
-        from .display import event_str
-
-        return event_str(self)
+        """``2016-10-07 put in blue as S/2016/846``: the date and the summary."""
+        return f"{wording.day(self.date)} {self.summary}"
 
     def __repr__(self) -> str:
-        from .display import event_repr
-
-        return event_repr(self)
+        """``<PutInBlue 2016-10-07: put in blue as S/2016/846>``."""
+        return f"<{type(self).__name__} {wording.day(self.date)}: {self.summary}>"
 
 
 class Circulated(_Event):

@@ -45,6 +45,7 @@ __all__ = [
     "Probabilities",
     "Stance",
     "expect",
+    "outlook",
     "probabilities",
 ]
 
@@ -146,9 +147,8 @@ class Probabilities(BaseModel):
         return f"{chances}, failed {self.failed:.1%}"
 
     def __repr__(self) -> str:
-        from .display import probabilities_repr
-
-        return probabilities_repr(self)
+        """``<Probabilities adopted 25.0%, vetoed 50.0% (Russian Federation 50.0%), failed 25.0%>``."""
+        return f"<Probabilities {self}>"
 
 
 def _names(states: tuple[MemberState, ...], last: str = " and ") -> str:
@@ -234,9 +234,28 @@ class Expectation(BaseModel):
         return f"{head} (certain: {self.yes} in favour, {self.threshold} needed, no veto left)"
 
     def __repr__(self) -> str:
-        from .display import expectation_repr
+        """``<Expectation vetoed by Russian Federation, certain: 11 yes, threshold 9>``; short
+        even while open, when ``str`` names every swing member."""
+        if self.outcome is None:
+            head = "open"
+        else:
+            head = f"vetoed by {_names(self.vetoed_by)}" if self.vetoed_by else self.outcome.value
+            head += ", certain" if self.certain else ", expected"
+        rest = f"{self.yes} yes, threshold {self.threshold}"
+        if self.needed:
+            rest += f", {self.needed} more needed"
+        if self.undecided:
+            rest += f", {len(self.undecided)} undecided ({len(self.swing)} swing)"
+        return f"<Expectation {head}: {rest}>"
 
-        return expectation_repr(self)
+
+def outlook(expectation: Expectation) -> str:
+    """The expectation in a few words: its ``str`` without the list of swing members.
+
+    >>> outlook(expect({}, on=date(2016, 10, 8)))
+    'open: 9 more votes needed among 15 undecided'
+    """
+    return str(expectation).split("; swing: ", 1)[0]
 
 
 def _seat_of(who: object, seating: Seats) -> int:

@@ -23,11 +23,14 @@ time (D6, E8; S/2016/847 went into blue without negotiation among the fifteen).
 
 Events that move no stage (positions, contacts, statements, sponsors joining or leaving) are
 allowed in every stage that is not an end. After an end, only statements (explanations of
-vote, D12) are allowed, and ``revived`` after ``withdrawn``.
+vote, D12) are allowed, and ``revived`` after ``withdrawn``. :data:`MOVES` is the whole table:
+every event each stage allows, and where it leads; the replay reads it, and :func:`mermaid`
+draws it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -37,8 +40,10 @@ from .errors import IllegalEventError
 from .events import EventKind
 
 __all__ = [
+    "BLUE_STAGES",
     "END_STAGES",
     "INFERABLE",
+    "MOVES",
     "NEUTRAL_EVENTS",
     "START",
     "TRANSITIONS",
@@ -142,6 +147,8 @@ NEUTRAL_EVENTS = frozenset(
 """Events that move no stage; allowed in every stage that is not an end."""
 AFTER_END = frozenset({K.STATEMENT})
 """Events allowed after an end stage (explanations of vote)."""
+BLUE_STAGES = frozenset({S.IN_BLUE, S.SCHEDULED})
+"""The stages of a text in blue, the final form put to the vote (D6)."""
 
 INFERABLE: Mapping[EventKind, Stage] = MappingProxyType(
     {
@@ -212,6 +219,22 @@ def _reaches_end(stage: Stage) -> bool:
 _PATHS = _check_table()
 
 
+def _moves(stage: Stage) -> Mapping[str, tuple[Stage, ...]]:
+    quiet = AFTER_END if stage in END_STAGES else NEUTRAL_EVENTS
+    moves: dict[str, tuple[Stage, ...]] = dict.fromkeys(quiet, ())
+    for kind, targets in TRANSITIONS[stage].items():
+        moves[kind] = targets
+    return MappingProxyType(moves)
+
+
+MOVES: Mapping[Stage, Mapping[str, tuple[Stage, ...]]] = MappingProxyType(
+    {stage: _moves(stage) for stage in Stage}
+)
+"""Every event each stage allows, and the stages it can lead to (``()`` for an event that moves
+no stage): :data:`TRANSITIONS` with the events that move no stage added. An event missing from
+its stage's entry cannot happen there."""
+
+
 def allowed(stage: Stage, kind: EventKind | str) -> bool:
     """Whether an event of ``kind`` can happen to a draft in ``stage``.
 
@@ -220,12 +243,7 @@ def allowed(stage: Stage, kind: EventKind | str) -> bool:
     >>> allowed(Stage.WITHDRAWN, "revived"), allowed(Stage.VETOED, "statement")
     (True, True)
     """
-    kind = EventKind(kind)
-    if kind in TRANSITIONS[stage]:
-        return True
-    if stage in END_STAGES:
-        return kind in AFTER_END
-    return kind in NEUTRAL_EVENTS
+    return EventKind(kind) in MOVES[stage]
 
 
 def inferred_path(
@@ -259,9 +277,20 @@ def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError
     )
 
 
+_MERMAID_SAFE = re.compile(r"[^A-Za-z0-9 ,.'()\-/]")
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a label or a note: punctuation Mermaid reads as syntax becomes ``#code;``."""
+    return _MERMAID_SAFE.sub(lambda found: f"#{ord(found.group())};", text)
+
+
 def mermaid(path: Iterable[Stage | str] | None = None) -> str:
     """The stages and the transition table as a Mermaid ``stateDiagram-v2``, end stages leading to
     ``[*]``; the stages of ``path`` are marked ``visited`` and its last stage ``current``.
+
+    State ids are the stages' values (no spaces), labels are words, and notes escape their
+    punctuation, so that GitHub renders the text as it is.
 
     >>> text = mermaid(["concept", "negotiation", "in_blue", "scheduled", "vetoed"])
     >>> print(text.splitlines()[0]); "    scheduled --> vetoed : vote held" in text.splitlines()
@@ -270,6 +299,35 @@ def mermaid(path: Iterable[Stage | str] | None = None) -> str:
     >>> text.splitlines()[-1]
     '    class vetoed current'
     """
-    from .display import mermaid as diagram
-
-    return diagram(path)
+    lines = ["stateDiagram-v2"]
+    for stage in Stage:
+        lines.append(f'    state "{_mermaid_text(stage.value.replace("_", " "))}" as {stage.value}')
+    lines.append(f"    [*] --> {START.value}")
+    for stage, moves in TRANSITIONS.items():
+        labels: dict[Stage, list[str]] = {}
+        for kind, targets in moves.items():
+            for target in targets:
+                labels.setdefault(target, []).append(kind.value.replace("_", " "))
+        for target, kinds in labels.items():
+            lines.append(
+                f"    {stage.value} --> {target.value} : {_mermaid_text(' / '.join(kinds))}"
+            )
+    lines += [f"    {stage.value} --> [*]" for stage in Stage if stage in END_STAGES]
+    lines.append(
+        "    note right of withdrawn : "
+        + _mermaid_text("an end, but a seconder may demand a vote (rule 35): revived")
+    )
+    stages = [Stage(stage) for stage in path] if path is not None else []
+    visited = list(dict.fromkeys(stages))
+    lines.append("    classDef ending fill:#f3f4f6,stroke:#6b7280")
+    ends = [stage.value for stage in Stage if stage in END_STAGES and stage not in visited]
+    if ends:
+        lines.append(f"    class {','.join(ends)} ending")
+    if visited:
+        lines.append("    classDef visited fill:#dbeafe,stroke:#1d4ed8,stroke-width:2px")
+        lines.append(
+            "    classDef current fill:#1d4ed8,color:#ffffff,stroke:#1e3a8a,stroke-width:3px"
+        )
+        lines.append(f"    class {','.join(stage.value for stage in visited)} visited")
+        lines.append(f"    class {stages[-1].value} current")
+    return "\n".join(lines) + "\n"

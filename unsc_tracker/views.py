@@ -1,9 +1,10 @@
 """The registry through which models show themselves as HTML in a notebook.
 
-A model's ``_repr_html_`` asks :func:`html` for its view; the display layer
-(:mod:`unsc_tracker.display`) fills the registry with :func:`register` when it is imported. This
-module knows no model and imports nothing of the package, so the models can use it and the
-display layer stays above them: data flows from the models up to their presentation, never back.
+A model's ``_repr_html_`` asks :func:`html` for its view, and shows :func:`fallback` when there is
+none; the display layer (:mod:`unsc_tracker.display`) fills the registry with :func:`register`
+when it is imported. This module knows no model and imports nothing of the package, so the
+models can use it and the display layer stays above them: data flows from the models up to
+their presentation, never back.
 
 The package's ``__init__`` names the module that fills the registry (:func:`set_loader`), so that
 the display layer is imported on the first call for HTML, not when the package is imported.
@@ -12,10 +13,11 @@ the display layer is imported on the first call for HTML, not when the package i
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from importlib import import_module
 from typing import Any, TypeVar
 
-__all__ = ["html", "register", "set_loader"]
+__all__ = ["fallback", "html", "register", "set_loader"]
 
 _VIEWS: dict[type, Callable[[Any], str]] = {}
 _LOADERS: list[str] = []
@@ -48,3 +50,8 @@ def html(obj: object) -> str | None:
         if view is not None:
             return view(obj)
     return None
+
+
+def fallback(obj: object) -> str:
+    """``repr(obj)``, escaped, in a ``<pre>`` block: the HTML of an object that has no view."""
+    return f"<pre>{escape(repr(obj))}</pre>"

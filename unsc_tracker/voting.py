@@ -12,17 +12,19 @@ The rule, as ``reference/PROCEDURE.md`` §2.4 states it with its sources:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import views
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
 from .errors import BallotError
 from .members import MemberState, code_of, member
+from .wording import plural
 
 if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -155,22 +157,28 @@ class VoteRecord(BaseModel):
         return self
 
     def __str__(self) -> str:
-        from .display import vote_record_str
-
-        return vote_record_str(self)
+        """``S/2016/846 at S/PV.7785 on 2016-10-08: 11 yes, 2 no, 2 abstain``."""
+        given = list(self.ballots.values())
+        counts = [(given.count(ballot), ballot.value.replace("_", " ")) for ballot in Ballot]
+        counted = ", ".join(f"{n} {word}" for n, word in counts if n) or "no ballots"
+        kind = " (procedural)" if self.procedural else ""
+        where = f" at {self.meeting}" if self.meeting else ""
+        return f"{self.symbol or 'a vote'}{where} on {self.date.isoformat()}{kind}: {counted}"
 
     def __repr__(self) -> str:
-        from .display import vote_record_repr
-
-        return vote_record_repr(self)
+        """``<VoteRecord S/2016/846 at S/PV.7785 on 2016-10-08: 15 ballots>``."""
+        where = f" at {self.meeting}" if self.meeting else ""
+        kind = ", procedural" if self.procedural else ""
+        return (
+            f"<VoteRecord {self.symbol or 'vote'}{where} on {self.date.isoformat()}: "
+            f"{plural(len(self.ballots), 'ballot')}{kind}>"
+        )
 
     def _repr_html_(self) -> str:
-        from .display import vote_record_html
-
-        return vote_record_html(self)
+        return views.html(self) or views.fallback(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class VoteResult:
     """What Article 27 makes of one vote.
 
@@ -196,6 +204,38 @@ class VoteResult:
     vetoed_by: tuple[MemberState, ...] = ()
     warnings: tuple[str, ...] = ()
     ballots: Mapping[str, Ballot] = field(default_factory=dict, compare=False, repr=False)
+
+    def __init__(
+        self,
+        outcome: Outcome,
+        yes: int,
+        no: int,
+        abstain: int,
+        absent: int,
+        not_voting: int,
+        threshold: int,
+        procedural: bool,
+        on: date,
+        vetoed_by: tuple[MemberState, ...] = (),
+        warnings: tuple[str, ...] = (),
+        ballots: Mapping[str, Ballot] | None = None,
+    ) -> None:
+        # Written straight into the instance: the __init__ a frozen dataclass generates sets each
+        # field through object.__setattr__, which cost a third of tally() (bench_tally.py).
+        self.__dict__.update(
+            outcome=outcome,
+            yes=yes,
+            no=no,
+            abstain=abstain,
+            absent=absent,
+            not_voting=not_voting,
+            threshold=threshold,
+            procedural=procedural,
+            on=on,
+            vetoed_by=vetoed_by,
+            warnings=warnings,
+            ballots={} if ballots is None else ballots,
+        )
 
     @property
     def size(self) -> int:
@@ -224,14 +264,11 @@ class VoteResult:
         return f"failed: {self.yes} in favour, {self.threshold} required ({kind}{self.counts})"
 
     def __repr__(self) -> str:
-        from .display import vote_result_repr
-
-        return vote_result_repr(self)
+        """``<VoteResult vetoed by Russian Federation (11-2-2) on 2016-10-08>``."""
+        return f"<VoteResult {self} on {self.on.isoformat()}>"
 
     def _repr_html_(self) -> str:
-        from .display import vote_result_html
-
-        return vote_result_html(self)
+        return views.html(self) or views.fallback(self)
 
     def to_dataframe(self) -> DataFrame:
         """One row per member: see :func:`unsc_tracker.export.vote_frame` (needs pandas)."""
@@ -240,13 +277,9 @@ class VoteResult:
         return vote_frame(self)
 
 
-_YES, _NO, _ABSTAIN, _ABSENT, _NOT_VOTING = (
-    Ballot.YES,
-    Ballot.NO,
-    Ballot.ABSTAIN,
-    Ballot.ABSENT,
-    Ballot.NOT_VOTING,
-)
+# The ballots as module constants: an enum member looked up on its class costs some 40 ns, a
+# global next to nothing, and the rule compares each ballot with them (bench_tally.py).
+_YES, _NO, _ABSTAIN, _ABSENT, _NOT_VOTING = tuple(Ballot)
 
 
 def tally(
@@ -272,37 +305,33 @@ def tally(
     'adopted (14-0-1)'
     """
     record: VoteRecord | None = None
-    # type() first: isinstance against a pydantic model class goes through ABCMeta, slow here.
-    if type(ballots) is not dict and isinstance(ballots, VoteRecord):
+    given: (
+        Mapping[str | MemberState, str | Ballot]
+        | Mapping[MemberState, Ballot]
+        | Mapping[str, Ballot]
+    )
+    if isinstance(ballots, VoteRecord):
         if on is not None or procedural is not None:
             raise TypeError(
                 "a VoteRecord carries its own date and procedural flag: pass neither on= nor procedural="
             )
-        record = ballots
-        day = record.date
-        is_procedural = record.procedural
+        record, given = ballots, ballots.ballots
+        day, is_procedural = record.date, record.procedural
         threshold = threshold if threshold is not None else record.threshold
     else:
         if on is None:
             raise TypeError("tally() needs the date of the vote: tally(ballots, on=date(...))")
-        day = _as_date(on)
-        is_procedural = bool(procedural)
-    seating = seats(day)
-    seated, codes = seating.council, seating.codes
+        given, day, is_procedural = ballots, _as_date(on), bool(procedural)
     counted: dict[str, Ballot] = {}
     yes = no = abstain = absent = not_voting = 0
-    items: Iterable[tuple[object, object]] = (
-        record.ballots.items() if record is not None else ballots.items()  # type: ignore[union-attr]
-    )
-    for who, ballot in items:
-        if type(who) is MemberState:
+    for who, word in given.items():
+        if isinstance(who, MemberState):
             code = who.code
         elif record is not None:
-            code = cast(str, who)
+            code = who  # a record's ballots are keyed by code once validated
         else:
-            code = _resolve_key(who)
-        if type(ballot) is not Ballot:
-            ballot = Ballot.parse(cast(str, ballot), member(code).name)
+            code = _code_of_name(who)
+        ballot = word if isinstance(word, Ballot) else Ballot.parse(word, member(code).name)
         if code in counted:
             raise BallotError(
                 f"{member(code).name} has two ballots ({counted[code].value!r} and {ballot.value!r}); "
@@ -319,14 +348,15 @@ def tally(
             absent += 1
         else:
             not_voting += 1
-    if not counted.keys() <= codes:
-        stranger = next(code for code in counted if code not in codes)
+    seating = seats(day)
+    seated = seating.council
+    if not counted.keys() <= seating.codes:
+        stranger = next(code for code in counted if code not in seating.codes)
         raise not_on_council(member(stranger), day)
     warnings: list[str] = []
-    if len(counted) < len(codes):
+    if len(counted) < len(seating.codes):
         missing = [state for state in seated.members if state.code not in counted]
-        for state in missing:
-            counted[state.code] = _ABSENT
+        counted.update(dict.fromkeys([state.code for state in missing], _ABSENT))
         absent += len(missing)
         warnings.append(
             "no ballot given for " + ", ".join(s.name for s in missing) + ": counted as absent"
@@ -346,22 +376,14 @@ def tally(
                 "adopted with no permanent member voting yes: practice treats abstention as no bar "
                 "(ICJ, Namibia opinion, 1971), but there is no precedent for all five abstaining (E2)"
             )
-    if day < ENLARGEMENT and day >= AMENDMENT_IN_FORCE:
+    if AMENDMENT_IN_FORCE <= day < ENLARGEMENT:
         warnings.append(
             f"vote between {AMENDMENT_IN_FORCE.isoformat()} and {ENLARGEMENT.isoformat()}: the nine-vote "
             f"amendment was in force but the Council still had eleven members; threshold {needed} used (E13)"
         )
-    if (
-        record is not None
-        and record.chapter == "VI"
-        and not is_procedural
-        and record.dispute_parties
-    ):
+    if record is not None and record.chapter == "VI" and not is_procedural:
         warnings += _party_warnings(record, counted)
-    # Built without running the dataclass __init__: the values are already checked, and this is
-    # the rule's hot path (benchmarks/bench_tally.py).
-    result = _new(VoteResult)
-    result.__dict__.update(
+    return VoteResult(
         outcome=outcome,
         yes=yes,
         no=no,
@@ -372,18 +394,12 @@ def tally(
         procedural=is_procedural,
         on=day,
         vetoed_by=vetoed_by,
-        warnings=tuple(warnings) if warnings else (),
+        warnings=tuple(warnings),
         ballots=counted,
     )
-    return result
 
 
-_new = object.__new__
-
-
-def _resolve_key(who: object) -> str:
-    if isinstance(who, MemberState):
-        return who.code
+def _code_of_name(who: object) -> str:
     if isinstance(who, str):
         return code_of(who)
     raise TypeError(
@@ -392,11 +408,10 @@ def _resolve_key(who: object) -> str:
 
 
 def _party_warnings(record: VoteRecord, counted: Mapping[str, Ballot]) -> list[str]:
-    voted = (_YES, _NO)
     return [
         f"{member(code).name} is a party to the dispute and voted {counted[code].value!r} on a "
         "Chapter VI decision; Art. 27(3) obliges it to abstain, a rule the Council has applied "
         "unevenly (V7)"
         for code in record.dispute_parties
-        if counted.get(code) in voted
+        if counted.get(code) in (_YES, _NO)
     ]

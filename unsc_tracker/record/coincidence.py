@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import RecordQueryError
 from ..members import MemberState, member
 from ..voting import Ballot
+from .extras import pandas_or_error
 from .vote import Vote
 
 if TYPE_CHECKING:
@@ -55,9 +56,7 @@ def agreement(
     >>> table.round(2).values.tolist()
     [[1.0, 0.5, 0.0], [0.5, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
-    from ..export.frames import pandas_module
-
-    pd = pandas_module("agreement()")
+    pd = pandas_or_error("agreement()")
     import numpy as np
 
     if method not in METHODS:

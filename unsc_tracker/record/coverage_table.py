@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from .extras import pandas_or_error
 from .query import votes
 from .vote import Coverage, TextKind, Vote
 
@@ -90,9 +91,7 @@ class CoverageTable:
 
     def to_frame(self) -> DataFrame:
         """The table as a pandas DataFrame, one row per year and kind (needs pandas)."""
-        from ..export.frames import pandas_module
-
-        pd = pandas_module("CoverageTable.to_frame()")
+        pd = pandas_or_error("CoverageTable.to_frame()")
         frame = pd.DataFrame(self.rows, columns=list(CoverageRow._fields))
         frame["kind"] = pd.Categorical(
             [kind.value for kind in frame["kind"]], categories=[k.value for k in TextKind]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TypeVar, overload
 
 from ..council import _as_date, composition
 from ..errors import RecordQueryError
@@ -17,9 +17,6 @@ from ..members import MemberState, member
 from ..voting import Outcome
 from ..wording import plural
 from .vote import Conflict, TextKind, Vote
-
-if TYPE_CHECKING:
-    from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __all__ = ["Votes"]
 
@@ -127,18 +124,6 @@ class Votes(Sequence[Vote]):
     ) -> Votes:
         """The votes that meet every condition given; see :func:`~unsc_tracker.votes`."""
         return self._like(_select(self._votes, since, until, member, agenda, outcome, kind))
-
-    def to_frame(self) -> DataFrame:
-        """One row per vote: :func:`unsc_tracker.export.votes_frame` (needs pandas)."""
-        from ..export import votes_frame
-
-        return votes_frame(self)
-
-    def ballots_frame(self) -> DataFrame:
-        """One row per member per vote: :func:`unsc_tracker.export.ballots_frame` (needs pandas)."""
-        from ..export import ballots_frame
-
-        return ballots_frame(self)
 
 
 def _select(

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..history import Veto
+from ..veto import Caveat
 from .symbols import draft_symbol, meeting_symbol
 from .vote import Modality, TextKind, Vote, natural_key
 
@@ -23,9 +24,12 @@ VETO_RECORD = "unsc_tracker/data/vetoes.csv"
 
 
 def veto_kind(veto: Veto) -> TextKind:
-    """An amendment, a preliminary question (the double veto, V8) or a draft."""
+    """An amendment, a separate vote on a part of a draft, a preliminary question (the double
+    veto, V8) or a draft."""
     if veto.amendment:
         return TextKind.AMENDMENT
+    if Caveat.SEPARATE_VOTE in veto.caveats:
+        return TextKind.PART
     if veto.preliminary_question:
         return TextKind.QUESTION
     return TextKind.DRAFT
@@ -59,6 +63,7 @@ def _label(veto: Veto) -> str:
     what = {
         TextKind.QUESTION: f"preliminary question{f' on {parent}' if parent else ''}",
         TextKind.AMENDMENT: "amendment",
+        TextKind.PART: "separate vote",
         TextKind.DRAFT: "vetoed text",
     }[kind]
     return f"({what}, {where}, {veto.date.isoformat()})"
@@ -139,6 +144,7 @@ def _vote(veto: Veto, symbol: str) -> Vote:
             "date": veto.date,
             "draft": draft,
             "parent_text": parent,
+            "part": veto.agenda if kind is TextKind.PART else None,
             "meeting": meeting,
             "letters": veto.vote_documents,
             "agenda": veto.agenda,

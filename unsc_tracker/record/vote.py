@@ -14,7 +14,6 @@ import datetime as _dt
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache, cached_property
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,9 +24,6 @@ from ..members import MemberState, all_states, code_of, member
 from ..voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 from ..wording import clip, plural
 from .symbols import draft_symbol, is_symbol, letter_symbol, meeting_symbol, resolution_symbol
-
-if TYPE_CHECKING:
-    from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 __all__ = ["FACTS", "Conflict", "Coverage", "Modality", "TextKind", "Vote"]
 
@@ -417,12 +413,6 @@ class Vote(BaseModel):
             meeting=self.meeting,
             procedural=self.procedural,
         )
-
-    def to_dataframe(self) -> DataFrame:
-        """One row per member: see :func:`unsc_tracker.export.ballots_frame` (needs pandas)."""
-        from ..export import ballots_frame
-
-        return ballots_frame([self])
 
     # -- words ----------------------------------------------------------------------------------
 
