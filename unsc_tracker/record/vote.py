@@ -431,7 +431,7 @@ class Vote(BaseModel):
         return f"Vote({self.symbol!r}, {self.date.isoformat()}, {self._outcome_words()}, {held})"
 
     def _repr_html_(self) -> str:
-        return views.html(self) or f"<pre>{_escape(repr(self))}</pre>"
+        return views.html(self) or views.fallback(self)
 
     def _outcome_words(self) -> str:
         if self.modality is Modality.WITHOUT_VOTE:
@@ -449,7 +449,3 @@ class Vote(BaseModel):
 
     def __hash__(self) -> int:
         return hash((self.symbol, self.date))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
