@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import unsc_tracker as ut
-from unsc_tracker.errors import BallotError, DateError, DraftError, ScenarioError
+from unsc_tracker.errors import BallotError, DateError, DraftError, ScenarioError, VoteFileError
+from unsc_tracker.record.csvfiles import read_votes_text
+from unsc_tracker.record.undl import read_undl_text
 
 # The Council of 23 December 2016 but the United States (resolution 2334 (2016), 14-0-1).
 SEATED = ("China", "France", "Russia", "UK", "Angola", "Egypt", "Japan", "Malaysia")
@@ -197,3 +199,19 @@ def test_a_lone_surrogate_is_refused_when_read(tmp_path: Path) -> None:
 def test_a_scenario_written_to_a_missing_folder_is_a_scenario_error(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError, match="no folder"):
         ut.save_scenario(ut.load_scenario("aleppo-2016"), tmp_path / "nope" / "case.json")
+
+
+# -- vote files -------------------------------------------------------------------------------
+
+
+def test_a_carriage_return_inside_a_cell_is_a_vote_file_error() -> None:
+    with pytest.raises(VoteFileError, match=r"<votes>, line 1: not a CSV table \(new-line"):
+        read_votes_text("symbol\r,kind")
+    with pytest.raises(VoteFileError, match=r"<undl>, line 1: not a CSV table \(new-line"):
+        read_undl_text("undl_id\r,ms_code")
+
+
+def test_a_ballot_row_with_no_symbol_is_a_vote_file_error() -> None:
+    votes = "symbol,kind,date,source\nS/2016/847,draft,2016-10-08,x\n"
+    with pytest.raises(VoteFileError, match=r"line 2, column 'symbol': no vote of that symbol"):
+        read_votes_text(votes, "symbol,member,ballot\n,China,yes\n")

@@ -10,6 +10,8 @@ thousands in the ``fuzz`` profile run by hand (``docs/testing.md``).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
@@ -28,6 +30,7 @@ from strategies import (
     any_texts,
     ballot_sets,
     data_tables,
+    day_texts,
     days,
     event_data,
     hashable_wrong_types,
@@ -40,8 +43,10 @@ from strategies import (
 import unsc_tracker as ut
 from unsc_tracker import files
 from unsc_tracker.datafiles import TABLES, DataReport, forget_data
-from unsc_tracker.errors import ScenarioError, UnscTrackerError
+from unsc_tracker.errors import ScenarioError, UnscTrackerError, VoteFileError
 from unsc_tracker.formats import dumps_toml
+from unsc_tracker.record.csvfiles import read_votes_text
+from unsc_tracker.record.undl import read_undl_text
 
 T = TypeVar("T")
 SUFFIXES = (".toml", ".json", ".yaml")
@@ -281,6 +286,43 @@ def test_any_user_table_is_used_or_refused(data: st.DataObject, table: str) -> N
             assert isinstance(attempt(lambda: ut.vetoes(since=date(2020, 1, 1))), tuple | Exception)
         finally:
             forget_data()
+
+
+VOTES = Path(__file__).parent / "data" / "votes"
+UNDL = Path(__file__).parent / "data" / "undl" / "sc_voting_sample.csv"
+
+
+def _damaged_csv(draw: st.DrawFn, text: str) -> str:
+    rows = list(csv.reader(io.StringIO(text)))
+    for _ in range(draw(st.integers(0, 4))):
+        row = draw(st.sampled_from(rows))
+        if row:
+            at = draw(st.integers(0, len(row) - 1))
+            row[at] = draw(junk_cells)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+junk_cells = st.one_of(
+    st.sampled_from(["", "yes", "no", "Y", "N", "A", "X", "True", "0", "16", "-1", "S/PV.1"]),
+    day_texts,
+    names,
+    any_texts,
+)
+
+
+@given(st.data())
+def test_any_votes_table_is_read_or_refused(data: st.DataObject) -> None:
+    votes = _damaged_csv(data.draw, (VOTES / "votes.csv").read_text(encoding="utf-8"))
+    ballots = _damaged_csv(data.draw, (VOTES / "votes_ballots.csv").read_text(encoding="utf-8"))
+    read = attempt(lambda: read_votes_text(votes, ballots))
+    event("refused" if isinstance(read, Exception) else "read")
+    assert isinstance(read, tuple | VoteFileError)
+    undl = _damaged_csv(data.draw, UNDL.read_text(encoding="utf-8"))
+    read = attempt(lambda: read_undl_text(undl))
+    event("UNDL refused" if isinstance(read, Exception) else "UNDL read")
+    assert isinstance(read, tuple | VoteFileError)
 
 
 AKN4UN = sorted((Path(__file__).parent / "data" / "akn4un").glob("*/*.xml"))

@@ -27,12 +27,14 @@ import codecs
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-__all__ = ["decode", "read_text", "write_atomic"]
+__all__ = ["decode", "encoded", "read_text", "write_atomic"]
 
-_Error = type[Exception]
+_Error = Callable[[str], Exception]
+"""The caller's error: its class, or a function of the message that makes it."""
 
 
 def read_text(path: str | os.PathLike[str], error: _Error, what: str = "file") -> str:
@@ -72,10 +74,24 @@ def decode(data: bytes, where: str, error: _Error, what: str = "file") -> str:
         ) from None
 
 
+def encoded(text: str, path: str | os.PathLike[str], error: _Error, what: str = "file") -> bytes:
+    """``text`` as UTF-8; ``error`` names ``path`` and the line of a lone surrogate, which no
+    encoding can write."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        line = text.count("\n", 0, err.start) + 1
+        raise error(
+            f"{path}: cannot write the {what}: {text[err.start]!r} on line {line} is a lone "
+            "surrogate, not a character UTF-8 can encode; the file was not changed"
+        ) from None
+
+
 def write_atomic(
-    path: str | os.PathLike[str], text: str, error: _Error, what: str = "file"
+    path: str | os.PathLike[str], text: str | bytes, error: _Error, what: str = "file"
 ) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` all at once, or not at all; returns ``path``.
+    """Write ``text`` (as UTF-8 when it is a string) to ``path`` all at once, or not at all;
+    returns ``path``.
 
     The text goes to a temporary file in the same folder, flushed and synced, which is then
     renamed over the target (a link is followed: the file it points to is replaced). The target
@@ -84,14 +100,7 @@ def write_atomic(
     target untouched and no temporary file.
     """
     target = Path(path)
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        line = text.count("\n", 0, err.start) + 1
-        raise error(
-            f"{target}: cannot write the {what}: {text[err.start]!r} on line {line} is a lone "
-            "surrogate, not a character UTF-8 can encode; the file was not changed"
-        ) from None
+    data = text if isinstance(text, bytes) else encoded(text, target, error, what)
     if target.is_symlink():
         target = target.resolve()
     folder = target.parent

@@ -34,7 +34,7 @@ SUFFIXES = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 MAX_DEPTH = 32
 """How deep tables and lists may nest; a scenario needs seven levels."""
 
-_Error = type[Exception]
+_Error = Callable[[str], Exception]
 Place = Callable[[Sequence[int | str], Any], str]
 _LARGEST = 2**63
 _YAML_HINT = "pip install 'unsc-tracker[yaml]'"
