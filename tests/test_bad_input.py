@@ -215,3 +215,20 @@ def test_a_ballot_row_with_no_symbol_is_a_vote_file_error() -> None:
     votes = "symbol,kind,date,source\nS/2016/847,draft,2016-10-08,x\n"
     with pytest.raises(VoteFileError, match=r"line 2, column 'symbol': no vote of that symbol"):
         read_votes_text(votes, "symbol,member,ballot\n,China,yes\n")
+
+
+# -- other ways in ----------------------------------------------------------------------------
+
+
+def test_counting_what_is_not_a_veto_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"count_by_member\(\) counts Veto records .*, not str"):
+        ut.count_by_member(["S/2016/846"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"count_by_year\(\) counts Veto records .*, not int"):
+        ut.count_by_year(5)  # type: ignore[arg-type]
+
+
+def test_a_data_folder_named_with_a_lone_surrogate_is_a_data_file_error() -> None:
+    with pytest.raises(ut.DataFileError, match="not a folder of data files"):
+        ut.use_data("\ud800")
+    with pytest.raises(TypeError, match=r"use_data\(\) takes a folder's path"):
+        ut.use_data(None)  # type: ignore[arg-type]

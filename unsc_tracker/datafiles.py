@@ -270,7 +270,14 @@ def use_data(folder: str | os.PathLike[str], *, override: bool = False) -> DataR
     :class:`~unsc_tracker.errors.DataFileError` (naming file, line, column and value) on the first
     fault, and then nothing of the folder is used. Using the same folder again replaces it.
     """
-    path = Path(folder).expanduser().resolve()
+    if not isinstance(folder, str | os.PathLike):
+        raise TypeError(
+            f"use_data() takes a folder's path (str or Path), not {type(folder).__name__}"
+        )
+    try:
+        path = Path(folder).expanduser().resolve()
+    except (OSError, ValueError) as err:  # ValueError: a NUL, or a lone surrogate, in the path
+        raise DataFileError(f"{folder!r}: not a folder of data files ({err})") from None
     tables = _read_folder(path)
     _FOLDERS[:] = [known for known in _FOLDERS if known.path != path]
     _FOLDERS.append(_Folder(path, MappingProxyType(tables), override))
