@@ -267,8 +267,17 @@ def test_vetoes_json_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].endswith("Union of Soviet Socialist Republics")
     assert lines[-1] == "132 vetoed texts"
-    status, out, _ = run_main(capsys, "vetoes", "--by", "France", "--count-by", "decade", "--json")
-    assert json.loads(out) == {
+    status, out, err = run_main(
+        capsys, "vetoes", "--by", "France", "--count-by", "decade", "--json"
+    )
+    data = json.loads(out)
+    # The record's known gaps for the question: in the data, and as warnings.
+    gaps = data.pop("gaps")
+    assert [(gap["members"], gap["since"], gap["until"]) for gap in gaps] == [
+        ([], "2026-04-08", None)
+    ]
+    assert err.startswith("unsc-tracker: warning: known gap in the record, from 2026-04-08: ")
+    assert data == {
         "count_by": "decade",
         "records": 16,
         "counts": [

@@ -6,10 +6,11 @@ import argparse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, period
+from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, period, warn
 
 if TYPE_CHECKING:
     from ..history import Veto
+    from ..veto import RecordGap
 
 __all__ = ["register", "run"]
 
@@ -80,12 +81,17 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.count_by is not None:
         rows = _counts(args.count_by, records)
-        key = "member" if args.count_by == "member" else args.count_by
-        columns = ("member", "name", "vetoes") if key == "member" else (key, "vetoes")
+        by = args.count_by
+        columns = ("member", "name", "vetoes") if by == "member" else (by, "vetoes")
         emit(
             args,
             text=lambda: _count_lines(args.count_by, rows, len(records)),
-            data=lambda: {"count_by": args.count_by, "records": len(records), "counts": rows},
+            data=lambda: {
+                "count_by": args.count_by,
+                "records": len(records),
+                "counts": rows,
+                "gaps": [_gap_json(gap) for gap in records.gaps],
+            },
             table=lambda: Table(columns, rows),
         )
     else:
@@ -95,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
             data=lambda: [_json(record) for record in records],
             table=lambda: Table(_COLUMNS, [_json(record) for record in records]),
         )
+    for gap in records.gaps:  # what the record is known to lack for this question
+        warn(f"known gap in the record, {gap}")
     return EXIT_OK
 
 
@@ -146,4 +154,14 @@ def _json(record: Veto) -> Json:
         "abstain": record.abstain,
         "source": record.source,
         "notes": record.notes,
+    }
+
+
+def _gap_json(gap: RecordGap) -> Json:
+    return {
+        "members": codes(gap.members),
+        "since": gap.since.isoformat(),
+        "until": gap.until.isoformat() if gap.until is not None else None,
+        "what": gap.what,
+        "source": gap.source,
     }
