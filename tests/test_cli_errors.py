@@ -275,3 +275,25 @@ def test_an_internal_error_in_a_real_process(debug: bool) -> None:
     assert last.startswith("unsc-tracker: internal error: KeyError: 'a bug'")
     assert ("Traceback" in done.stderr) is debug
     assert done.stderr.count("\n") == (1 if not debug else done.stderr.count("\n"))
+
+
+def test_a_failed_write_leaves_the_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import errno
+    import os
+
+    target = tmp_path / "schema.json"
+    target.write_text("the old schema\n", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    status, out, err = run_main(capsys, "schema", "--output", str(target))
+    assert (status, out) == (2, "")
+    assert (
+        err == f"unsc-tracker: error: {target}: cannot write the schema (No space left on device)\n"
+    )
+    assert target.read_text(encoding="utf-8") == "the old schema\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["schema.json"]

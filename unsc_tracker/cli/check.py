@@ -98,12 +98,13 @@ def _text(checked: Sequence[_Checked]) -> Iterator[str]:
         drafts = plural(len(item.replays), "draft")
         yield f"{item.name}: valid, {drafts}, {plural(events, 'event')}"
         for replay in item.replays:
+            if not len(replay):
+                yield f"  {replay.draft.id}: no events"
+                continue
             yield f"  {replay.draft.id}: {plural(len(replay), 'event')}, {_end(replay)}"
 
 
 def _end(replay: Replay) -> str:
-    if not len(replay):
-        return "no events"
     final = replay.final
     said = final.result if final.result is not None else final.expected
     return f"{final.stage.value}: {said}"
