@@ -1,6 +1,7 @@
 """unsc-tracker: UN Security Council draft resolutions, the Charter's voting rule and the veto.
 
-Importing the package loads only its exceptions and version: every other public name is
+Importing the package loads only its exceptions and version: every other public name (the
+Council and the rule, the replay, scenarios, the veto record, the vote record, the UN's XML) is
 imported from its module on first use (PEP 562), so that ``import unsc_tracker`` costs little
 more than ``import pydantic`` and a command line starts at once. Its models are built when the
 module that defines them is first used.
@@ -25,18 +26,21 @@ from .errors import (
     IllegalEventError,
     MissingExtraError,
     NotOnCouncilError,
+    RecordQueryError,
     ScenarioError,
+    SourceConflictError,
     TrackerError,
     UnknownMemberError,
     UnscTrackerError,
     VetoQueryError,
+    VoteFileError,
 )
 
 # The display layer fills the registry of notebook views: imported on the first call for HTML.
 views.set_loader("unsc_tracker.display")
 
 if TYPE_CHECKING:
-    from . import akn4un, export, plot
+    from . import akn4un, export, plot, record
     from .council import Council, Term, council, terms
     from .datafiles import use_data
     from .dates import (
@@ -51,12 +55,14 @@ if TYPE_CHECKING:
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
     from .export import (
+        ballots_frame,
         council_frame,
         ocd_actions,
         popolo_vote_event,
         replay_frame,
         vetoes_frame,
         vote_frame,
+        votes_frame,
     )
     from .forecast import Expectation, Probabilities, Stance, expect, probabilities
     from .history import (
@@ -70,6 +76,7 @@ if TYPE_CHECKING:
     )
     from .lifecycle import Stage
     from .members import MemberState, member
+    from .record import Vote, Votes, agreement, votes
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
     from .tracker import Tracker
@@ -83,14 +90,17 @@ _LAZY = {
     **dict.fromkeys(["Ballot", "Outcome", "VoteRecord", "VoteResult", "tally"], "voting"),
     "export": "",
     "plot": "",
+    "record": "",
     **dict.fromkeys(
         [
+            "ballots_frame",
             "council_frame",
             "ocd_actions",
             "popolo_vote_event",
             "replay_frame",
             "vetoes_frame",
             "vote_frame",
+            "votes_frame",
         ],
         "export",
     ),
@@ -125,6 +135,7 @@ _LAZY = {
         "history",
     ),
     "Stage": "lifecycle",
+    **dict.fromkeys(["Vote", "Votes", "agreement", "votes"], "record"),
     **dict.fromkeys(["Replay", "Snapshot"], "replay"),
     **dict.fromkeys(
         ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
@@ -190,12 +201,14 @@ __all__ = [
     "NotOnCouncilError",
     "Outcome",
     "Probabilities",
+    "RecordQueryError",
     "Replay",
     "Resolution",
     "Role",
     "Scenario",
     "ScenarioError",
     "Snapshot",
+    "SourceConflictError",
     "Sponsorship",
     "Stage",
     "Stance",
@@ -206,10 +219,15 @@ __all__ = [
     "UnscTrackerError",
     "Veto",
     "VetoQueryError",
+    "Vote",
+    "VoteFileError",
     "VoteRecord",
     "VoteResult",
+    "Votes",
     "__version__",
+    "agreement",
     "akn4un",
+    "ballots_frame",
     "check_vetoes",
     "council",
     "council_frame",
@@ -228,6 +246,7 @@ __all__ = [
     "plot",
     "popolo_vote_event",
     "probabilities",
+    "record",
     "relative_day",
     "relative_month",
     "relative_when",
@@ -240,4 +259,6 @@ __all__ = [
     "vetoes",
     "vetoes_frame",
     "vote_frame",
+    "votes",
+    "votes_frame",
 ]
