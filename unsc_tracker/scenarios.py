@@ -32,6 +32,7 @@ __all__ = [
     "ScenarioDraft",
     "bundled_scenarios",
     "load_scenario",
+    "loads_scenario",
     "save_scenario",
     "scenario_json_schema",
 ]
@@ -151,21 +152,31 @@ def load_scenario(source: str | Path) -> Scenario:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise ScenarioError(f"{path}: cannot read the scenario file ({err.strerror})") from None
-    suffix = path.suffix.lower()
-    if suffix == ".toml":
-        data = _read_toml(text, str(path))
-    elif suffix == ".json":
+    return loads_scenario(text, path.suffix.lower().removeprefix("."), source=str(path))
+
+
+def loads_scenario(text: str, format: str, *, source: str = "<string>") -> Scenario:
+    """A scenario from the text of a file: ``format`` is ``toml``, ``json``, ``yaml`` or
+    ``yml``; ``source`` names the text in errors (``<stdin>`` for standard input).
+
+    >>> loads_scenario('[[drafts]]\\nsymbol = "S/2016/846"\\n', "toml").drafts[0].id
+    'S/2016/846'
+    """
+    if format == "toml":
+        data = _read_toml(text, source)
+    elif format == "json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
-            raise ScenarioError(f"{path}: not valid JSON ({err})") from None
-    elif suffix in (".yaml", ".yml"):
-        data = _read_yaml(text, str(path))
+            raise ScenarioError(f"{source}: not valid JSON ({err})") from None
+    elif format in ("yaml", "yml"):
+        data = _read_yaml(text, source)
     else:
+        shown = f".{format}" if format else ""
         raise ScenarioError(
-            f"{path}: unknown scenario format {suffix!r}; use .toml, .json, .yaml or .yml"
+            f"{source}: unknown scenario format {shown!r}; use .toml, .json, .yaml or .yml"
         )
-    return _validate(data, str(path))
+    return _validate(data, source)
 
 
 def save_scenario(scenario: Scenario, path: str | Path) -> Path:
