@@ -2,7 +2,7 @@
 drafts live.
 
 Each subcommand is a thin layer over the library, one module per command group (``replay``,
-``check``, ``tally``, ``vetoes``, ``council``, ``track``, ``akn4un``, ``schema``): it parses its
+``check``, ``tally``, ``vetoes``, ``votes``, ``council``, ``track``, ``akn4un``, ``schema``): it parses its
 arguments, calls the public functions and prints their results, as text built from the
 library's own ``str()``, or with ``--format json`` or ``--format csv`` as data with stable keys
 and ISO dates. What the commands share is in ``_common`` (and the dates in ``_dates``).
@@ -34,13 +34,13 @@ from typing import NoReturn, TextIO
 
 from .._version import __version__
 from ..errors import UnscTrackerError
-from . import akn4un, check, council, replay, schema, tally, track, vetoes
+from . import akn4un, check, council, replay, schema, tally, track, vetoes, votes
 from ._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, PROG, CliError, fail, warn
 from .schema import schema_text
 
 __all__ = ["main", "schema_text"]
 
-_COMMANDS = (replay, check, tally, vetoes, council, track, akn4un, schema)
+_COMMANDS = (replay, check, tally, vetoes, votes, council, track, akn4un, schema)
 """The command groups, in the order ``--help`` lists them."""
 
 
