@@ -11,7 +11,8 @@ from pydantic import TypeAdapter
 from unsc_tracker.council import council
 from unsc_tracker.drafts import DraftResolution
 from unsc_tracker.events import Event, EventKind
-from unsc_tracker.lifecycle import AFTER_END, END_STAGES, NEUTRAL_EVENTS, START, TRANSITIONS
+from unsc_tracker.lifecycle import MOVES, START, Stage
+from unsc_tracker.voting import Outcome, tally
 
 EVENT = TypeAdapter(Event)
 YEAR_START = date(2016, 1, 4)
@@ -46,7 +47,12 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     if kind == "withdrawn":
         return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
     if kind == "revived":
-        return {"by": [draw(st.sampled_from(SEATED_2016))]}
+        symbol = draw(st.none() | st.just("S/2016/901"))
+        return {"by": [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))], "symbol": symbol}
+    if kind == "vote_postponed":
+        return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
+    if kind == "ga_debate_held":
+        return {"meeting": draw(st.none() | st.just("A/71/PV.100"))}
     if kind == "position_stated":
         who = draw(st.sampled_from(SEATED_2016 + OTHER_STATES))
         return {"member": who, "stance": draw(st.sampled_from(STANCES))}
@@ -59,22 +65,23 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     return {}
 
 
+_AFTER_VOTE = {
+    Outcome.ADOPTED: Stage.ADOPTED,
+    Outcome.VETOED: Stage.VETOED,
+    Outcome.FAILED: Stage.FAILED,
+}
+
+
 @st.composite
 def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
-    """A valid log: every event allowed in the stage the previous ones reached."""
-    stage = START
+    """A valid log: every event allowed in the stage the previous ones reached. The log of a draft
+    with a symbol may begin in blue (then no event of the life before blue comes first)."""
+    stage = Stage.IN_BLUE if draw(st.booleans()) else START
     day = YEAR_START
     sponsors: set[str] = {"France"}
     log: list[Event] = []
     for _ in range(draw(st.integers(1, max_events))):
-        moves = list(TRANSITIONS[stage])
-        if stage in END_STAGES:
-            moves += sorted(AFTER_END)
-        else:
-            moves += sorted(NEUTRAL_EVENTS)
-        if not moves:
-            break
-        kind = draw(st.sampled_from(moves))
+        kind = draw(st.sampled_from(sorted(MOVES[stage])))
         day += timedelta(days=draw(st.integers(0, 3)))
         when: date = day
         if draw(st.booleans()):
@@ -93,12 +100,14 @@ def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
             sponsors.update(event.members)  # type: ignore[union-attr]
         if kind == "sponsor_left":
             sponsors.difference_update(event.members)  # type: ignore[union-attr]
-        targets = TRANSITIONS[stage].get(EventKind(kind))
-        if targets:
-            if kind == "circulated":
-                stage = targets[-1] if data["audience"] == "all15" else targets[0]
-            else:  # after a vote, every end stage allows the same (statements)
-                stage = targets[0]
+        targets = MOVES[stage][kind]
+        if kind == "circulated":
+            stage = targets[-1] if data["audience"] == "all15" else targets[0]
+        elif kind == "vote_held":
+            outcome = tally(fields["ballots"], on=day, procedural=fields["procedural"]).outcome
+            stage = _AFTER_VOTE[outcome]
+        elif targets:
+            stage = targets[0]
         log.append(event)
         if kind == "revived":
             sponsors.update(event.by)  # type: ignore[union-attr]

@@ -417,7 +417,7 @@ ERRORS = [
     ),
     (
         ["replay", "aleppo-2016", "--draft", "S/2016/847", "--as-of", "2016-10-05"],
-        "S/2016/847: no snapshot on or before 2016-10-05; the record starts on 2016-10-07",
+        "--as-of 2016-10-05: the record starts later (S/2016/847 on 2016-10-07)",
     ),
     (["vetoes", "--by", "Egypt"], "by='Egypt': only permanent members can veto"),
     (["vetoes", "--by", "Narnia"], "unknown member state 'Narnia'"),

@@ -30,6 +30,7 @@ import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -39,6 +40,7 @@ from .members import MemberState, code_of, member
 from .voting import Ballot, Outcome
 
 __all__ = [
+    "Closed",
     "Distributions",
     "Expectation",
     "Positions",
@@ -151,6 +153,17 @@ class Probabilities(BaseModel):
         return f"<Probabilities {self}>"
 
 
+Closed = Literal["not put to a vote", "withdrawn"]
+"""Why no vote is to be expected on a draft: its sponsors dropped it (D10), or withdrew it
+(rule 35)."""
+
+_CLOSED_WORDS: dict[str, str] = {
+    "not put to a vote": "not put to a vote",
+    "withdrawn": "withdrawn: no vote unless a Council member that seconded it requires one "
+    "(rule 35)",
+}
+
+
 def _names(states: tuple[MemberState, ...], last: str = " and ") -> str:
     names = [state.name for state in states]
     if len(names) <= 1:
@@ -186,9 +199,19 @@ class Expectation(BaseModel):
     )
     threshold: int = Field(ge=1)
     probabilities: Probabilities | None = None
+    closed: Closed | None = Field(
+        default=None,
+        description="why no vote is to be expected: the draft was withdrawn or not put to a vote; "
+        "None while a vote can come",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Expectation:
+        if self.closed is not None and (self.outcome is not None or self.swing):
+            raise ValueError(
+                f"closed is {self.closed!r}: a draft no vote is to be expected on has no "
+                "expected outcome and no swing members"
+            )
         if self.vetoed_by and self.outcome is not Outcome.VETOED:
             raise ValueError(
                 f"vetoed_by names {_names(self.vetoed_by)} but outcome is {self.outcome!r}: "
@@ -208,8 +231,30 @@ class Expectation(BaseModel):
             raise ValueError(f"swing names {_names(strays)}, who are not among the undecided")
         return self
 
+    def closing(self, why: Closed) -> Expectation:
+        """This expectation once no vote is to be expected (``why``): no outcome, so no vetoer
+        and no swing member; the positions' counts (``yes``, ``needed``, ``undecided``) stay.
+
+        >>> e = expect({"France": "oppose"}, on=date(2003, 3, 17))
+        >>> str(e.outcome), str(e.closing("not put to a vote")), e.closing("withdrawn").outcome
+        ('vetoed', 'not put to a vote', None)
+        """
+        return Expectation.model_construct(
+            **{
+                **dict(self),
+                "outcome": None,
+                "certain": False,
+                "vetoed_by": (),
+                "swing": (),
+                "probabilities": None,
+                "closed": why,
+            }
+        )
+
     def __str__(self) -> str:
         count = len(self.undecided)
+        if self.closed is not None:
+            return _CLOSED_WORDS[self.closed]
         if self.outcome is None:
             swing = f"; swing: {_names(self.swing, ', ')}" if self.swing else ""
             if self.needed == 0:
@@ -236,7 +281,9 @@ class Expectation(BaseModel):
     def __repr__(self) -> str:
         """``<Expectation vetoed by Russian Federation, certain: 11 yes, threshold 9>``; short
         even while open, when ``str`` names every swing member."""
-        if self.outcome is None:
+        if self.closed is not None:
+            head: str = self.closed
+        elif self.outcome is None:
             head = "open"
         else:
             head = f"vetoed by {_names(self.vetoed_by)}" if self.vetoed_by else self.outcome.value

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
-from .events import Event, in_force
+from .events import Event, in_force, mixed_times
 from .replay import Replay
 
 __all__ = [
@@ -54,6 +54,7 @@ class ScenarioDraft(DraftResolution):
             in_force(self.events, self.id)
         except IllegalEventError as err:
             raise ValueError(str(err)) from None
+        mixed_times(self.events, self.id)  # a DateError is a ValueError: reported with its place
         return self
 
 
