@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
@@ -20,6 +20,8 @@ SEATED_2016 = tuple(state.name for state in council(on=date(2016, 6, 1)).members
 OTHER_STATES = ("Germany", "Canada", "Brazil", "India", "South Africa")
 STANCES = ("support", "oppose", "abstain", "undecided")
 BALLOTS = ("yes", "no", "abstain", "absent", "not_voting")
+OFFSETS = st.sampled_from((None, UTC, timezone(timedelta(hours=-5))))
+"""No UTC offset, or that of UTC, or that of New York in winter."""
 
 # Any text a user might put in a note: quotes, backslashes, newlines, Arabic, control characters.
 texts = st.text(
@@ -77,6 +79,7 @@ def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
     """A valid log: every event allowed in the stage the previous ones reached. The log of a draft
     with a symbol may begin in blue (then no event of the life before blue comes first)."""
     stage = Stage.IN_BLUE if draw(st.booleans()) else START
+    offset = draw(OFFSETS)  # one log gives its times with an offset, or none
     day = YEAR_START
     sponsors: set[str] = {"France"}
     log: list[Event] = []
@@ -85,7 +88,7 @@ def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
         day += timedelta(days=draw(st.integers(0, 3)))
         when: date = day
         if draw(st.booleans()):
-            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)), tzinfo=offset)
         fields = _fields(draw, kind)
         if kind == "sponsor_joined":
             fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
@@ -122,10 +125,16 @@ def any_event_logs(draw: st.DrawFn, max_events: int = 12) -> list[Event]:
     for _ in range(draw(st.integers(1, max_events))):
         kind = draw(st.sampled_from([k.value for k in EventKind]))
         day += timedelta(days=draw(st.integers(0, 2)))
+        when: date = day
+        if draw(st.booleans()):  # a time, with or without an offset, whatever the others have
+            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+            when = when.replace(tzinfo=draw(OFFSETS))
         fields = _fields(draw, kind)
         if kind in ("sponsor_joined", "sponsor_left"):
             fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
-        data = {"kind": kind, "date": day, **fields}
+        if kind == "vote_held" and draw(st.integers(0, 3)) == 0:
+            fields["ballots"][draw(st.sampled_from(OTHER_STATES))] = "yes"  # not on the Council
+        data = {"kind": kind, "date": when, **fields}
         log.append(EVENT.validate_python({k: v for k, v in data.items() if v is not None}))
     return log
 

@@ -6,16 +6,25 @@ from."""
 from __future__ import annotations
 
 import json
-from datetime import date
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from pydantic import TypeAdapter
+from strategies import any_event_logs, draft_for_logs
 
 from unsc_tracker.cli import main
 from unsc_tracker.council import council
 from unsc_tracker.drafts import DraftResolution
-from unsc_tracker.errors import DateError, IllegalEventError, ScenarioError
+from unsc_tracker.errors import (
+    DateError,
+    IllegalEventError,
+    NotOnCouncilError,
+    ScenarioError,
+    UnscTrackerError,
+)
 from unsc_tracker.events import Event
 from unsc_tracker.export import replay_frame
 from unsc_tracker.lifecycle import Stage
@@ -241,6 +250,18 @@ def test_mixed_offsets_are_refused_at_load(tmp_path: Path) -> None:
         load_scenario(path)
 
 
+def test_a_retracted_time_does_not_count(tmp_path: Path) -> None:
+    events = [
+        {"kind": "put_in_blue", "date": "2016-12-05T11:20"},
+        {"kind": "retracted", "date": "2016-12-06", "seq": 1, "reason": "the offset was left out"},
+        {"kind": "put_in_blue", "date": "2016-12-05T11:20-05:00"},
+        {"kind": "vote_scheduled", "date": "2016-12-05T15:00-05:00"},
+    ]
+    path = tmp_path / "corrected.json"
+    path.write_text(json.dumps({"drafts": [{"id": "a draft", "events": events}]}), encoding="utf-8")
+    assert load_scenario(path).replay("a draft").final.stage is Stage.SCHEDULED
+
+
 def test_times_all_with_offsets_are_ordered() -> None:
     ballots = dict.fromkeys(SEATED_2016, "yes")
     r = replay(
@@ -281,3 +302,54 @@ def test_a_draft_with_a_symbol_and_its_life_before_blue_starts_at_concept() -> N
     )
     assert r.start is Stage.CONCEPT
     assert r.final.stage is Stage.NEGOTIATION
+
+
+# --- every refusal names the event refused ----------------------------------------------------
+
+
+def _first_refused(draft: DraftResolution, log: list[Event], infer: bool) -> Event:
+    """The event whose arrival makes the log fail: the last of the shortest failing prefix."""
+    for end in range(1, len(log) + 1):
+        try:
+            Replay.from_events(draft, log[:end], infer=infer)
+        except UnscTrackerError:
+            return log[end - 1]
+    raise AssertionError("no prefix of the log fails")
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_event_logs())
+def test_every_refusal_names_the_event(log: list[Event]) -> None:
+    draft = draft_for_logs()
+    offsets = {e.date.tzinfo is None for e in log if isinstance(e.date, datetime)}
+    for infer in (False, True):
+        try:
+            Replay.from_events(draft, log, infer=infer)
+        except UnscTrackerError as err:
+            message = str(err)
+            assert message.startswith(f"{draft.id}: "), message
+            if len(offsets) == 2:  # the whole log is refused first: naming both kinds of time
+                named = re.findall(r"event (\d+) \((\w+), ([^)]+)\)", message)
+                assert len(named) == 2, message
+                for number, kind, when in named:
+                    assert (log[int(number) - 1].kind, log[int(number) - 1].date.isoformat()) == (
+                        kind,
+                        when,
+                    )
+                continue
+            refused = _first_refused(draft, log, infer)
+            assert refused.kind in message, (refused, message)
+            assert refused.date.isoformat() in message, (refused, message)
+
+
+def test_a_ballot_from_a_state_not_on_the_council_names_the_event() -> None:
+    with pytest.raises(
+        NotOnCouncilError,
+        match="a draft: vote_held on 2016-12-23: Germany was not a member of the Security "
+        "Council on 2016-12-23",
+    ):
+        replay(
+            {"kind": "put_in_blue", "date": "2016-12-21"},
+            {"kind": "vote_scheduled", "date": "2016-12-21"},
+            {"kind": "vote_held", "date": "2016-12-23", "ballots": {"Germany": "yes"}},
+        )

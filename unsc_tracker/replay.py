@@ -49,7 +49,7 @@ from . import views
 from .council import council
 from .dates import parse_when
 from .drafts import DraftResolution, Sponsorship
-from .errors import DateOutOfRecordError
+from .errors import BallotError, DateOutOfRecordError, NotOnCouncilError
 from .events import Event, day_of, mixed_times
 from .forecast import Expectation, Stance, expect, outlook
 from .lifecycle import INFERABLE, MOVES, START, Stage, mermaid, start
@@ -263,47 +263,52 @@ def _snapshots(
     expected: Expectation | None = None
     warnings: tuple[str, ...]
     snapshots = []
-    for day, event in zip(days, log, strict=True):
-        inferred: tuple[str, ...] = ()
-        targets = MOVES[stage].get(event.kind)
-        if targets is None:
-            stage, facts, inferred = inferred_steps(stage, facts, event, infer)
-            targets = MOVES[stage][event.kind]
-        step = STEPS.get(type(event))
-        if step is None:  # an event that moves the stage, if anything: the table says where
-            stage, warnings = targets[0] if targets else stage, ()
-        else:
-            stage, positions, facts, warnings = step(stage, positions, facts, event)
-        if (
-            forecast_for is None
-            or positions is not forecast_for[0]
-            or facts is not forecast_for[1]
-            or day != forecast_for[2]
-        ):
-            voted, when = facts.voted, facts.vote_day or day
-            if voted is not None:
-                expected = voted
+    # An error of the rule (a ballot from a state not on the Council, a day outside the record)
+    # is raised again naming the event it came from.
+    try:
+        for day, event in zip(days, log, strict=True):
+            inferred: tuple[str, ...] = ()
+            targets = MOVES[stage].get(event.kind)
+            if targets is None:
+                stage, facts, inferred = inferred_steps(stage, facts, event, infer)
+                targets = MOVES[stage][event.kind]
+            step = STEPS.get(type(event))
+            if step is None:  # an event that moves the stage, if anything: the table says where
+                stage, warnings = targets[0] if targets else stage, ()
             else:
-                expected = forecast(positions, facts.sponsors, when)
-                if facts.closed is not None:
-                    expected = expected.closing(facts.closed)
-            forecast_for = positions, facts, day
-        snapshot = (
-            event,
-            stage,
-            facts.symbol,
-            facts.sponsors,
-            positions.mapping,
-            expected,
-            facts.result,
-            warnings,
-            inferred,
-            facts.ga_due,
-            draft.id,
-        )
-        # tuple.__new__ skips the NamedTuple's constructor, a Python function: the values are in
-        # the order of the fields, and this saves an eighth of the replay's time (bench_replay.py).
-        snapshots.append(tuple.__new__(Snapshot, snapshot))
+                stage, positions, facts, warnings = step(stage, positions, facts, event)
+            if (
+                forecast_for is None
+                or positions is not forecast_for[0]
+                or facts is not forecast_for[1]
+                or day != forecast_for[2]
+            ):
+                voted, when = facts.voted, facts.vote_day or day
+                if voted is not None:
+                    expected = voted
+                else:
+                    expected = forecast(positions, facts.sponsors, when)
+                    if facts.closed is not None:
+                        expected = expected.closing(facts.closed)
+                forecast_for = positions, facts, day
+            snapshot = (
+                event,
+                stage,
+                facts.symbol,
+                facts.sponsors,
+                positions.mapping,
+                expected,
+                facts.result,
+                warnings,
+                inferred,
+                facts.ga_due,
+                draft.id,
+            )
+            # tuple.__new__ skips the NamedTuple's constructor, a Python function: the values are in
+            # the order of the fields, and this saves an eighth of the replay's time (bench_replay.py).
+            snapshots.append(tuple.__new__(Snapshot, snapshot))
+    except (BallotError, DateOutOfRecordError, NotOnCouncilError) as err:
+        raise type(err)(f"{draft.id}: {event.kind} on {event.date.isoformat()}: {err}") from None
     return snapshots
 
 

@@ -3,7 +3,7 @@ told the same way (all with a UTC offset, or none)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from ..errors import DateError, IllegalEventError
@@ -72,9 +72,12 @@ def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
     ]
 
 
-def mixed_times(events: Sequence[Event], draft: str = "draft") -> None:
+def mixed_times(
+    events: Sequence[Event], draft: str = "draft", *, ignore: Collection[int] = ()
+) -> None:
     """Refuse a log that gives some times with a UTC offset and others without one, naming the
-    first of each (:class:`~unsc_tracker.errors.DateError`); ``draft`` names the log.
+    first of each (:class:`~unsc_tracker.errors.DateError`); ``draft`` names the log. ``ignore``
+    holds the numbers (from 1) of events that do not count: those retracted, and retractions.
 
     >>> from unsc_tracker.events import Statement
     >>> mixed_times([Statement(kind="statement", date="2016-12-05T11:20-05:00"),
@@ -85,7 +88,7 @@ def mixed_times(events: Sequence[Event], draft: str = "draft") -> None:
     first: dict[bool, int] = {}
     for number, event in enumerate(events, 1):
         when = event.date
-        if type(when) is datetime:
+        if type(when) is datetime and number not in ignore:
             first.setdefault(when.tzinfo is None, number)
             if len(first) == 2:
                 naive, aware = first[True], first[False]
