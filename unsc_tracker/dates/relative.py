@@ -299,9 +299,10 @@ def relative_month(phrase: str, report: date | datetime | str) -> Month:
 
 
 def add_working_days(start: date, days: int) -> date:
-    """The day ``days`` working days (Monday to Friday) after ``start``.
+    """The day ``days`` working days (Monday to Friday) after ``start``, holidays not counted.
 
-    UN holidays are not counted yet: the result can be a day or two early around them.
+    UN working days at Headquarters, the UN's holidays skipped, are
+    :func:`~unsc_tracker.holidays.add_un_working_days`.
 
     >>> add_working_days(date(2022, 5, 26), 10)
     datetime.date(2022, 6, 9)

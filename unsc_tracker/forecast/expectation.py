@@ -1,32 +1,8 @@
-"""From members' positions, or per-member ballot probabilities, to the outcome a vote should have.
-
-:func:`expect` takes known positions. ``support`` counts as a yes, ``oppose`` as a no, ``abstain``
-as an abstention. Members of that day's Council who are missing from ``positions``, or marked
-``undecided``, may still vote any way. A state not on that day's Council raises
-:class:`~unsc_tracker.errors.NotOnCouncilError`, and an unknown stance word raises
-:class:`~unsc_tracker.errors.BallotError`. The outcomes below follow Article 27 as
-:func:`~unsc_tracker.voting.tally` applies it. ``yes`` is the known support, ``u`` the number
-undecided, ``T`` the threshold:
-
-- procedural: adopted if ``yes >= T``; failed if ``yes + u < T``; open otherwise;
-- a permanent member opposes: vetoed by the opposing permanent members if ``yes + u >= T``
-  (certain once ``yes >= T``, since the vote would force their veto), failed otherwise;
-- no permanent member opposes: adopted if ``yes >= T`` and no permanent member is undecided;
-  failed if ``yes + u < T``; open otherwise, including while an undecided permanent member
-  could still veto a draft that has reached the threshold.
-
-An expectation is ``certain`` when every way the undecided members could vote gives that
-outcome. Only the outcome counts here: another undecided permanent member joining a certain veto
-does not change it. A member is a ``swing`` member when, for some votes of the others, its own
-yes, no or abstention changes the outcome.
-
-:func:`probabilities` takes a distribution over ballots for every member of the Council. It gives
-the exact chances of adoption, veto and failure by dynamic programming over the count of yes votes.
-"""
+"""What to expect from a vote: members' stances, and the outcome Article 27 makes of the
+positions known (:func:`expect`), or why no vote is to be expected."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
@@ -34,25 +10,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .council import Seats, _as_date, not_on_council, seats
-from .errors import BallotError
-from .members import MemberState, code_of, member
-from .voting import Ballot, Outcome
+from ..council import _as_date, seats
+from ..errors import BallotError
+from ..members import MemberState
+from ..voting import Outcome
+from .chances import Probabilities
+from .seats import _names, _repeated, _seat_of
 
-__all__ = [
-    "Closed",
-    "Distributions",
-    "Expectation",
-    "Positions",
-    "Probabilities",
-    "Stance",
-    "expect",
-    "outlook",
-    "probabilities",
-]
-
-_TOLERANCE = 1e-9
-"""How far a sum of probabilities may stray from 1 before it counts as an input error."""
+__all__ = ["Closed", "Expectation", "Positions", "Stance", "expect", "outlook"]
 
 
 class Stance(StrEnum):
@@ -93,65 +58,6 @@ Positions = (
 )
 """Known positions keyed by member name or :class:`MemberState` (Mapping keys are invariant)."""
 
-Distribution = Mapping[str, float] | Mapping[Ballot, float] | Mapping[Ballot | str, float]
-Distributions = (
-    Mapping[str, Distribution]
-    | Mapping[MemberState, Distribution]
-    | Mapping[str | MemberState, Distribution]
-)
-"""Per-member chances over ballots, keyed like :data:`Positions`."""
-
-
-def _probability(value: float) -> float:
-    return min(1.0, max(0.0, value))
-
-
-class Probabilities(BaseModel):
-    """Exact chances of each outcome, given independent per-member ballot distributions.
-
-    ``vetoed_by`` pairs each permanent member with the chance that the draft is vetoed and that
-    member voted no. Several can veto together, so these may add up to more than ``vetoed``.
-
-    >>> str(Probabilities(adopted=0.25, vetoed=0.5, failed=0.25,
-    ...                   vetoed_by=((member("Russia"), 0.5),)))
-    'adopted 25.0%, vetoed 50.0% (Russian Federation 50.0%), failed 25.0%'
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    adopted: float = Field(ge=0.0, le=1.0)
-    vetoed: float = Field(ge=0.0, le=1.0)
-    failed: float = Field(ge=0.0, le=1.0)
-    vetoed_by: tuple[tuple[MemberState, float], ...] = Field(
-        default=(), description="(permanent member, P(vetoed and that member voted no))"
-    )
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Probabilities:
-        total = math.fsum((self.adopted, self.vetoed, self.failed))
-        if abs(total - 1.0) > _TOLERANCE:
-            raise ValueError(
-                f"adopted + vetoed + failed must be 1, got {total!r} "
-                f"({self.adopted!r} + {self.vetoed!r} + {self.failed!r})"
-            )
-        for state, chance in self.vetoed_by:
-            if not 0.0 <= chance <= self.vetoed + _TOLERANCE:
-                raise ValueError(
-                    f"vetoed_by: {state.name} has {chance!r}, which must lie between 0 and "
-                    f"vetoed ({self.vetoed!r})"
-                )
-        return self
-
-    def __str__(self) -> str:
-        vetoes = ", ".join(f"{s.name} {p:.1%}" for s, p in self.vetoed_by if p > 0.0)
-        detail = f" ({vetoes})" if vetoes else ""
-        chances = f"adopted {self.adopted:.1%}, vetoed {self.vetoed:.1%}{detail}"
-        return f"{chances}, failed {self.failed:.1%}"
-
-    def __repr__(self) -> str:
-        """``<Probabilities adopted 25.0%, vetoed 50.0% (Russian Federation 50.0%), failed 25.0%>``."""
-        return f"<Probabilities {self}>"
-
 
 Closed = Literal["not put to a vote", "withdrawn"]
 """Why no vote is to be expected on a draft: its sponsors dropped it (D10), or withdrew it
@@ -164,19 +70,15 @@ _CLOSED_WORDS: dict[str, str] = {
 }
 
 
-def _names(states: tuple[MemberState, ...], last: str = " and ") -> str:
-    names = [state.name for state in states]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + last + names[-1]
-
-
 def _votes(count: int) -> str:
     return f"{count} more vote{'' if count == 1 else 's'} needed"
 
 
 class Expectation(BaseModel):
     """What to expect from a vote, given the members' known positions.
+
+    ``closed`` says why no vote is to be expected (a draft withdrawn or not put to a vote): the
+    expectation then has no outcome and no vetoer (:meth:`closing`).
 
     >>> e = expect({"Russia": "oppose", "France": "support", "Spain": "support", "UK": "support",
     ...             "US": "support"}, on=date(2016, 10, 5))
@@ -305,27 +207,6 @@ def outlook(expectation: Expectation) -> str:
     return str(expectation).split("; swing: ", 1)[0]
 
 
-def _seat_of(who: object, seating: Seats) -> int:
-    """The index of a member on the day's Council, or an error naming the state and the day."""
-    if type(who) is MemberState or isinstance(who, MemberState):
-        code = who.code
-    elif isinstance(who, str):
-        code = code_of(who)
-    else:
-        raise TypeError(f"a member is named by a string or MemberState, not {type(who).__name__}")
-    seat = seating.position.get(code)
-    if seat is None:
-        raise not_on_council(member(code), seating.council.on)
-    return seat
-
-
-def _repeated(seating: Seats, seat: int, who: object, what: str) -> BallotError:
-    return BallotError(
-        f"{seating.members[seat].name} has two {what}s; {who!r} names the same member "
-        "as an earlier entry"
-    )
-
-
 _SUPPORT, _OPPOSE, _ABSTAIN, _UNDECIDED = (
     Stance.SUPPORT,
     Stance.OPPOSE,
@@ -402,121 +283,4 @@ def expect(
         swing=swing,
         threshold=threshold,
         probabilities=None,
-    )
-
-
-def _distribution(seating: Seats, seat: int, raw: object) -> tuple[float, float, float]:
-    """(P(yes), P(no), P(abstain, absent or not voting)) for one member, normalised to sum 1."""
-    name = seating.members[seat].name
-    if not isinstance(raw, Mapping):
-        raise BallotError(
-            f"the distribution for {name} must map ballots to probabilities, "
-            f"not {type(raw).__name__} {raw!r}"
-        )
-    chances: dict[Ballot, float] = {}
-    for word, value in raw.items():
-        ballot = Ballot.parse(word, name)
-        if ballot in chances:
-            raise BallotError(f"{name} has two probabilities for the ballot {ballot.value!r}")
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0.0:
-            raise BallotError(
-                f"the probability of {ballot.value!r} for {name} must be a number >= 0, "
-                f"got {value!r}"
-            )
-        if math.isinf(value):
-            raise BallotError(f"the probability of {ballot.value!r} for {name} is infinite")
-        chances[ballot] = float(value)
-    total = math.fsum(chances.values())
-    if abs(total - 1.0) > _TOLERANCE:
-        raise BallotError(f"the ballot probabilities for {name} sum to {total!r}, not 1")
-    p_yes = chances.get(Ballot.YES, 0.0) / total
-    p_no = chances.get(Ballot.NO, 0.0) / total
-    p_rest = (total - chances.get(Ballot.YES, 0.0) - chances.get(Ballot.NO, 0.0)) / total
-    return p_yes, p_no, max(0.0, p_rest)
-
-
-def _add_member(counts: list[float], p_yes: float, p_other: float) -> list[float]:
-    """Fold one member into a distribution over yes-counts; ``p_other`` may leave mass out."""
-    folded = [0.0] * (len(counts) + 1)
-    for k, p in enumerate(counts):
-        folded[k] += p * p_other
-        folded[k + 1] += p * p_yes
-    return folded
-
-
-def probabilities(
-    distributions: Distributions,
-    on: date | datetime | str,
-    *,
-    procedural: bool = False,
-) -> Probabilities:
-    """Exact chances of adoption, veto and failure from independent per-member ballot chances.
-
-    ``distributions`` maps every member of the day's Council to its chances over ballots
-    (``yes``, ``no``, ``abstain``, ``absent``, ``not_voting``; missing ballots have chance 0).
-    Each member's chances must be ``>= 0`` and sum to 1 within 1e-9. A member of the Council left
-    out is an error, not an assumed absence: give ``{"absent": 1.0}`` to say so. Article 27 is
-    applied exactly, by dynamic programming over the count of yes votes: a permanent member's
-    veto needs the draft to reach the threshold with that member voting no.
-
-    >>> sure = {m: {"yes": 1.0} for m in ["France", "UK", "US", "China", "Angola", "Egypt",
-    ...         "Japan", "Malaysia", "New Zealand", "Senegal", "Spain", "Ukraine", "Uruguay"]}
-    >>> sure["Venezuela"] = {"no": 1.0}
-    >>> print(probabilities({**sure, "Russia": {"no": 0.6, "abstain": 0.4}}, on=date(2016, 10, 8)))
-    adopted 40.0%, vetoed 60.0% (Russian Federation 60.0%), failed 0.0%
-    """
-    seating = seats(on if type(on) is date else _as_date(on))
-    members = seating.members
-    chances: list[tuple[float, float, float] | None] = [None] * len(members)
-    for who, raw in distributions.items():
-        seat = _seat_of(who, seating)
-        if chances[seat] is not None:
-            raise _repeated(seating, seat, who, "distribution")
-        chances[seat] = _distribution(seating, seat, raw)
-    missing = tuple(state for state, given in zip(members, chances, strict=True) if given is None)
-    if missing:
-        raise BallotError(
-            f"no ballot probabilities for {_names(missing)}, on the Council on "
-            f"{seating.council.on.isoformat()}; give {{'absent': 1.0}} for a member sure to be absent"
-        )
-    known = [given for given in chances if given is not None]
-    elected: list[float] = [1.0]
-    permanent: list[tuple[MemberState, tuple[float, float, float]]] = []
-    for state, is_permanent, (p_yes, p_no, p_rest) in zip(
-        members, seating.permanent_flags, known, strict=True
-    ):
-        if is_permanent:
-            permanent.append((state, (p_yes, p_no, p_rest)))
-        else:
-            elected = _add_member(elected, p_yes, p_no + p_rest)
-    threshold = seating.council.threshold
-    every = elected
-    without_no = elected
-    for _, (p_yes, p_no, p_rest) in permanent:
-        every = _add_member(every, p_yes, p_no + p_rest)
-        # Leaving out each permanent no keeps only the ways the draft meets no veto.
-        without_no = _add_member(without_no, p_yes, p_rest)
-    reached = math.fsum(every[threshold:])
-    failed = math.fsum(every[:threshold])
-    if procedural:
-        adopted, vetoed = reached, 0.0
-    else:
-        adopted = math.fsum(without_no[threshold:])
-        vetoed = max(0.0, reached - adopted)
-    vetoers: list[tuple[MemberState, float]] = []
-    for j, (state, (_, p_no_j, _)) in enumerate(permanent):
-        chance = 0.0
-        if not procedural and p_no_j > 0.0:
-            # A no from this member vetoes exactly when the others reach the threshold without it.
-            others = elected
-            for i, (_, (p_yes, p_no, p_rest)) in enumerate(permanent):
-                if i != j:
-                    others = _add_member(others, p_yes, p_no + p_rest)
-            chance = min(vetoed, p_no_j * math.fsum(others[threshold:]))
-        vetoers.append((state, chance))
-    return Probabilities.model_construct(
-        adopted=_probability(adopted),
-        vetoed=_probability(vetoed),
-        failed=_probability(failed),
-        vetoed_by=tuple(vetoers),
     )
