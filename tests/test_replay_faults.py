@@ -69,10 +69,13 @@ def test_not_put_to_a_vote_closes_the_expectation() -> None:
 
 def test_not_put_to_a_vote_in_the_frame() -> None:
     pd = pytest.importorskip("pandas")
-    row = replay_frame(replay(*OPPOSED_THEN_DROPPED)).iloc[-1]
+    frame = replay_frame(replay(*OPPOSED_THEN_DROPPED))
+    opposed, row = frame.iloc[1], frame.iloc[-1]
+    assert opposed.expected == "vetoed"
+    assert "FRA" in opposed.expected_vetoed_by
     assert row.stage == "not_put_to_vote"
-    assert str(row.expected) == "nan"
-    assert row.expected_vetoed_by is pd.NA or row.expected_vetoed_by == ""
+    assert pd.isna(row.expected)
+    assert row.expected_vetoed_by is pd.NA or len(row.expected_vetoed_by) == 0
 
 
 def test_not_put_to_a_vote_on_the_command_line(
