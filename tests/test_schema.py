@@ -31,6 +31,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 DOCS = Path(__file__).parents[1] / "docs"
 BUNDLED = Path(__file__).parents[1] / "unsc_tracker" / "data" / "scenarios"
+CASES = Path(__file__).parent / "data" / "scenarios"
 FENCED = re.compile(r"^```toml\n(.*?)^```$", re.M | re.S)
 QUOTED = re.compile(r"'''(.*?)'''", re.S)
 
@@ -78,6 +79,11 @@ def test_the_docs_show_scenarios() -> None:
 def test_every_bundled_scenario_validates(name: str) -> None:
     data = tomllib.loads((BUNDLED / f"{name}.toml").read_text(encoding="utf-8"))
     validator().validate(as_json(data))
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_real_case_validates(path: Path) -> None:
+    validator().validate(as_json(tomllib.loads(path.read_text(encoding="utf-8"))))
 
 
 @pytest.mark.parametrize(("page", "text"), docs_scenarios(), ids=lambda v: str(v)[:20])

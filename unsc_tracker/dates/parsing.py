@@ -14,6 +14,8 @@ from .words import _DAY_NAMES, _WEEKDAY_WORDS
 __all__ = ["parse_when"]
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+"""A day written year, month, day without its zeros (2016-12-9): never read day first."""
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b")
 # Two defaults that differ in every field: a field the text leaves out shows up as a difference.
@@ -24,8 +26,8 @@ _DEFAULT_B = datetime(2002, 2, 2, 1, 1, 1)
 def parse_when(text: str | date | datetime, what: str = "date") -> date | datetime:
     """A day, or a day and time, from ISO text or an English date; ``what`` names it in errors.
 
-    >>> parse_when("2016-10-08")
-    datetime.date(2016, 10, 8)
+    >>> parse_when("2016-10-08"), parse_when("2016-12-9")
+    (datetime.date(2016, 10, 8), datetime.date(2016, 12, 9))
     >>> parse_when("Thu 6 Oct 2016 15:00"), parse_when("Sat 8 Oct 2016 3 p.m.")
     (datetime.datetime(2016, 10, 6, 15, 0), datetime.datetime(2016, 10, 8, 15, 0))
     >>> parse_when("03/10/2016")
@@ -46,6 +48,12 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
     if _ISO.match(raw):
         try:
             return date.fromisoformat(raw)
+        except ValueError as err:
+            raise DateError(f"{what} {text!r} is not a valid day: {err}") from None
+    year_first = _YEAR_FIRST.match(raw)
+    if year_first:
+        try:
+            return date(*(int(part) for part in year_first.groups()))
         except ValueError as err:
             raise DateError(f"{what} {text!r} is not a valid day: {err}") from None
     if _ISO_TIME.match(raw):
