@@ -160,7 +160,7 @@ class Replay:
         UTC offset and others without.
         """
         log, days = _in_date_order(draft.id, events)
-        first = start(draft.symbol, [event.kind for event in log])
+        first = start(draft.symbol, (event.kind for event in log))
         return cls(draft, _snapshots(draft, log, days, first, infer), days, first)
 
     @property
@@ -244,6 +244,12 @@ def replay_path(replay: Replay) -> list[Stage]:
     return [stage for i, stage in enumerate(path) if i == 0 or stage is not path[i - 1]]
 
 
+# The tables as plain dicts: the replay's hot path looks them up for every event, and a lookup
+# through a read-only mapping (MappingProxyType) costs a call more.
+_MOVES = {stage: dict(moves) for stage, moves in MOVES.items()}
+_STEPS = dict(STEPS)
+
+
 def _snapshots(
     draft: DraftResolution, log: list[Event], days: list[date], stage: Stage, infer: bool
 ) -> list[Snapshot]:
@@ -268,11 +274,11 @@ def _snapshots(
     try:
         for day, event in zip(days, log, strict=True):
             inferred: tuple[str, ...] = ()
-            targets = MOVES[stage].get(event.kind)
+            targets = _MOVES[stage].get(event.kind)
             if targets is None:
                 stage, facts, inferred = inferred_steps(stage, facts, event, infer)
-                targets = MOVES[stage][event.kind]
-            step = STEPS.get(type(event))
+                targets = _MOVES[stage][event.kind]
+            step = _STEPS.get(type(event))
             if step is None:  # an event that moves the stage, if anything: the table says where
                 stage, warnings = targets[0] if targets else stage, ()
             else:
@@ -319,8 +325,11 @@ def _in_date_order(draft: str, events: Iterable[Event]) -> tuple[list[Event], li
     do not (:func:`~unsc_tracker.events.mixed_times`).
     """
     log = list(events)
-    days = [day_of(event.date) for event in log]
-    mixed_times(log, draft)
+    dates = [event.date for event in log]
+    # day_of, inlined: an event's date is a date or a datetime, never a subclass (pydantic).
+    days = [when.date() if type(when) is datetime else when for when in dates]
+    if datetime in map(type, dates):  # only a log with times can mix them
+        mixed_times(log, draft)
     if days == sorted(days):
         return log, days
     order = sorted(range(len(log)), key=days.__getitem__)  # a stable sort
