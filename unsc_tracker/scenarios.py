@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
-from .events import Event, in_force
+from .events import Event, in_force, mixed_times, withdrawals
 from .replay import Replay
 
 __all__ = [
@@ -52,9 +52,12 @@ class ScenarioDraft(DraftResolution):
     @model_validator(mode="after")
     def _retractions(self) -> ScenarioDraft:
         try:
-            in_force(self.events, self.id)
+            withdrawn = withdrawals(self.events, self.id)
         except IllegalEventError as err:
             raise ValueError(str(err)) from None
+        # The times that reach the replay: a DateError is a ValueError, reported with its place.
+        retractions = {n for n, event in enumerate(self.events, 1) if event.kind == "retracted"}
+        mixed_times(self.events, self.id, ignore=withdrawn.keys() | retractions)
         return self
 
 
