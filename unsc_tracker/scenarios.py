@@ -23,7 +23,7 @@ from pydantic import ConfigDict, Field, ValidationError, model_validator
 from .checked import Checked, explain
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
-from .events import Event, in_force
+from .events import Event, in_force, mixed_times, withdrawals
 from .files import read_text, write_atomic
 from .formats import check, dumps, parse
 from .replay import Replay
@@ -33,6 +33,7 @@ __all__ = [
     "ScenarioDraft",
     "bundled_scenarios",
     "load_scenario",
+    "loads_scenario",
     "save_scenario",
     "scenario_json_schema",
 ]
@@ -52,9 +53,12 @@ class ScenarioDraft(DraftResolution):
     @model_validator(mode="after")
     def _retractions(self) -> ScenarioDraft:
         try:
-            in_force(self.events, self.id)
+            withdrawn = withdrawals(self.events, self.id)
         except IllegalEventError as err:
             raise ValueError(str(err)) from None
+        # The times that reach the replay: a DateError is a ValueError, reported with its place.
+        retractions = {n for n, event in enumerate(self.events, 1) if event.kind == "retracted"}
+        mixed_times(self.events, self.id, ignore=withdrawn.keys() | retractions)
         return self
 
 
@@ -161,14 +165,23 @@ def load_scenario(source: str | os.PathLike[str]) -> Scenario:
                 f"no bundled scenario {source!r} (bundled: {names}); to read a file, give its path"
             )
         entry = resources.files("unsc_tracker") / "data" / "scenarios" / f"{source}.toml"
-        text, where, suffix = entry.read_text(encoding="utf-8"), source, ".toml"
-    else:
-        text = read_text(path, ScenarioError, "scenario file")
-        where, suffix = str(path), path.suffix
-    data = parse(text, suffix, where, ScenarioError, "scenario file", _place)
+        return loads_scenario(entry.read_text(encoding="utf-8"), "toml", source=source)
+    text = read_text(path, ScenarioError, "scenario file")
+    return loads_scenario(text, path.suffix.lower().removeprefix("."), source=str(path))
+
+
+def loads_scenario(text: str, format: str, *, source: str = "<string>") -> Scenario:
+    """A scenario from the text of a file: ``format`` is ``toml``, ``json``, ``yaml`` or
+    ``yml``; ``source`` names the text in errors (``<stdin>`` for standard input).
+
+    >>> loads_scenario('[[drafts]]\\nsymbol = "S/2016/846"\\n', "toml").drafts[0].id
+    'S/2016/846'
+    """
+    suffix = f".{format}" if format else ""
+    data = parse(text, suffix, source, ScenarioError, "scenario file", _place)
     if not isinstance(data, Mapping):
-        raise ScenarioError(f"{where}: a scenario is a table of fields, not {type(data).__name__}")
-    return Scenario.checked(data, where)
+        raise ScenarioError(f"{source}: a scenario is a table of fields, not {type(data).__name__}")
+    return Scenario.checked(data, source)
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
