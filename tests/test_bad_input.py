@@ -232,3 +232,10 @@ def test_a_data_folder_named_with_a_lone_surrogate_is_a_data_file_error() -> Non
         ut.use_data("\ud800")
     with pytest.raises(TypeError, match=r"use_data\(\) takes a folder's path"):
         ut.use_data(None)  # type: ignore[arg-type]
+
+
+def test_a_forecast_of_a_list_of_pairs_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"expect\(\) takes a mapping of members to stances"):
+        ut.expect([("Russia", "oppose")], on="2016-10-08")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="procedural is True or False, not str"):
+        ut.probabilities({}, on="2016-10-08", procedural="no")  # type: ignore[arg-type]

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from strategies import (
     any_texts,
     ballot_sets,
+    ballot_words,
     data_tables,
     day_texts,
     days,
@@ -42,6 +43,7 @@ from strategies import (
 
 import unsc_tracker as ut
 from unsc_tracker import files
+from unsc_tracker.council import FIRST_MEETING, RECORD_END
 from unsc_tracker.datafiles import TABLES, DataReport, forget_data
 from unsc_tracker.errors import ScenarioError, UnscTrackerError, VoteFileError
 from unsc_tracker.formats import dumps_toml
@@ -96,6 +98,22 @@ def test_any_ballots_are_counted_or_refused(vote: tuple[Any, date, Any, Any]) ->
     record = attempt(lambda: ut.VoteRecord(date=day, ballots=ballots), wrong)
     if isinstance(record, ut.VoteRecord):
         assert isinstance(attempt(lambda: ut.tally(record)), ut.VoteResult | UnscTrackerError)
+
+
+STANCES = st.sampled_from(["support", "oppose", "abstain", "undecided", "Oppose"]) | any_texts
+
+
+@given(
+    st.dictionaries(names, STANCES | st.dictionaries(ballot_words, st.floats()), max_size=16)
+    | wrong_types,
+    st.dates(FIRST_MEETING, RECORD_END),
+)
+def test_any_positions_give_an_expectation_or_are_refused(positions: Any, day: date) -> None:
+    wrong = not isinstance(positions, Mapping)
+    expected = attempt(lambda: ut.expect(positions, on=day), wrong)
+    assert isinstance(expected, ut.Expectation | Exception)
+    chances = attempt(lambda: ut.probabilities(positions, on=day), wrong)
+    assert isinstance(chances, ut.Probabilities | Exception)
 
 
 @given(days | wrong_types)
