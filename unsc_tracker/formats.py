@@ -32,7 +32,8 @@ SUFFIXES = {".toml": "TOML", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 """The suffixes read and written, and the format each names."""
 
 MAX_DEPTH = 32
-"""How deep tables and lists may nest; a scenario needs seven levels."""
+"""How deep tables and lists may nest; a scenario needs six levels (an event's date as a report
+wrote it sits in a table, in the list of events, in a draft, in the list of drafts, in the file)."""
 
 _Error = Callable[[str], Exception]
 Place = Callable[[Sequence[int | str], Any], str]
@@ -87,7 +88,11 @@ class _Table(dict[str, Any]):
         table = cls(pairs)
         if len(table) != len(pairs):
             seen: set[str] = set()
-            table.repeated = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            for key, _ in pairs:
+                if key in seen:
+                    table.repeated = key
+                    break
+                seen.add(key)
         return table
 
 
@@ -116,7 +121,7 @@ def _check(
             value.encode("utf-8")
         except UnicodeEncodeError as err:
             refuse(
-                f"{shown(value)} holds {value[err.start]!r}, half of a surrogate pair, no character"
+                f"{shown(value)} holds {value[err.start]!r}, a lone surrogate, which is no character"
             )
     elif isinstance(value, bool | float | date | time | None):  # datetime is a date
         return
