@@ -26,13 +26,14 @@ from . import veto_table
 from .council import _as_date, terms
 from .errors import VetoQueryError
 from .members import MemberState, all_states, member
-from .veto import Caveat, DocumentKind, Veto
+from .veto import Caveat, DocumentKind, Veto, VetoRecords
 
 __all__ = [
     "Caveat",
     "DocumentKind",
     "Veto",
     "VetoQueryError",
+    "VetoRecords",
     "check_vetoes",
     "count_by_agenda",
     "count_by_decade",
@@ -71,8 +72,11 @@ def vetoes(
     until: date | datetime | str | None = None,
     agenda: str | None = None,
     include_predecessors: bool = False,
-) -> tuple[Veto, ...]:
+) -> VetoRecords:
     """The bundled veto records, in date order, optionally filtered.
+
+    The result is a tuple (:class:`~unsc_tracker.veto.VetoRecords`) that a notebook shows as
+    one table.
 
     ``by`` names a permanent member (any name :func:`member` accepts) and selects the records
     it cast as seat holder: ``by="Russia"`` gives the Russian Federation's vetoes from
@@ -116,7 +120,7 @@ def vetoes(
             raise VetoQueryError(f"agenda={agenda!r}: give a part of an agenda item, e.g. 'Syria'")
         needle = agenda.strip().casefold()
         records = tuple(v for v in records if needle in v.agenda.casefold())
-    return records
+    return VetoRecords(records)
 
 
 def check_vetoes(records: Iterable[Veto] | None = None) -> tuple[Veto, ...]:

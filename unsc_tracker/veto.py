@@ -16,7 +16,7 @@ from . import views
 from .members import MemberState
 from .wording import plural
 
-__all__ = ["Caveat", "DocumentKind", "Veto"]
+__all__ = ["Caveat", "DocumentKind", "Veto", "VetoRecords"]
 
 
 class DocumentKind(StrEnum):
@@ -211,6 +211,16 @@ class Veto(BaseModel):
         return (
             f"<Veto {self.date.isoformat()} {text} by {' and '.join(self.cast_as)}{counts}{flags}>"
         )
+
+    def _repr_html_(self) -> str:
+        return views.html(self) or views.fallback(self)
+
+
+class VetoRecords(tuple[Veto, ...]):
+    """Veto records in date order, as :func:`~unsc_tracker.history.vetoes` returns them: a tuple
+    that shows itself in a notebook as one table, with each record's sources."""
+
+    __slots__ = ()
 
     def _repr_html_(self) -> str:
         return views.html(self) or views.fallback(self)
