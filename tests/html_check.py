@@ -4,7 +4,17 @@ text read without the stylesheet."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
+
+from unsc_tracker import akn4un
+from unsc_tracker.council import council
+from unsc_tracker.history import vetoes
+from unsc_tracker.scenarios import load_scenario
+from unsc_tracker.voting import VoteRecord
+
+FOLDER = Path(__file__).parent / "data" / "akn4un"
 
 
 class Balanced(HTMLParser):
@@ -42,3 +52,26 @@ def parsed(page: str) -> Balanced:
 
 def text_of(page: str) -> str:
     return " ".join(" ".join(parsed(page).text).split())
+
+
+def every_view() -> dict[str, str]:
+    """One page per model that has a view, built from real data."""
+    aleppo = load_scenario("aleppo-2016")
+    replay = aleppo.replay("S/2016/846")
+    result = replay.final.result
+    assert result is not None
+    record = VoteRecord(
+        date=date(2016, 10, 8), symbol="S/2016/846", meeting="S/PV.7785", ballots=result.ballots
+    )
+    return {
+        "council": council(on=date(2016, 10, 8))._repr_html_(),
+        "draft": replay.draft._repr_html_(),
+        "vote_result": result._repr_html_(),
+        "vote_record": record._repr_html_(),
+        "snapshot": replay.final._repr_html_(),
+        "replay": replay._repr_html_(),
+        "scenario": aleppo._repr_html_(),
+        "veto": vetoes(agenda="Aleppo")[0]._repr_html_(),
+        "vetoes": vetoes(by="Russia", since=date(2011, 1, 1))._repr_html_(),
+        "folder_report": akn4un.load_folder(FOLDER, progress=False)._repr_html_(),
+    }

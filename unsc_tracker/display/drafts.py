@@ -24,6 +24,7 @@ from .markup import (
     items,
     nowrap_cell,
     num_cell,
+    source_cell,
     source_html,
     table,
     wrap,
@@ -33,7 +34,7 @@ from .votes import vote_result_parts
 __all__ = ["draft_html", "replay_html", "scenario_html", "snapshot_html"]
 
 
-def _source(text: str | None) -> Cell:
+def _note(text: str | None) -> Cell:
     return Cell(source_html(text)) if text else cell(None)
 
 
@@ -50,8 +51,8 @@ def draft_html(draft: DraftResolution) -> str:
         ("Chapter", cell(draft.chapter)),
         ("Rival drafts", cell(", ".join(draft.rivals) or None)),
         ("Vote expected", date_cell(draft.expected_vote)),
-        ("Source", _source(draft.source)),
-        ("Note", cell(draft.note)),
+        ("Source", source_cell(draft.source)),
+        ("Note", _note(draft.note)),
     ]
     sponsors = [
         (
@@ -59,8 +60,8 @@ def draft_html(draft: DraftResolution) -> str:
             cell(s.role.words),
             date_cell(s.joined),
             cell("yes" if s.verified else "no"),
-            _source(s.source),
-            cell(s.note),
+            source_cell(s.source),
+            _note(s.note),
         )
         for s in draft.sponsors
     ]
@@ -84,8 +85,8 @@ def snapshot_html(snapshot: Snapshot) -> str:
     about = [
         ("Event", cell(event.summary)),
         ("Date", date_cell(snapshot.date)),
-        ("Source", _source(event.source)),
-        ("Note", cell(event.note)),
+        ("Source", source_cell(event.source)),
+        ("Note", _note(event.note)),
         ("Stage", cell(_words(snapshot.stage))),
         ("Symbol", cell(snapshot.symbol)),
         ("Sponsors", cell(sponsors_in_brief(snapshot.sponsors) or None)),
@@ -109,7 +110,7 @@ def _event_cell(snapshot: Snapshot) -> Cell:
     html = escape(event.summary)
     html += "".join(f'<div class="ut-note"><i>{escape(s)}</i></div>' for s in snapshot.inferred)
     if event.note:
-        html += f'<div class="ut-note">{escape(event.note)}</div>'
+        html += f'<div class="ut-note">{source_html(event.note)}</div>'
     return Cell(html)
 
 
@@ -132,8 +133,8 @@ def replay_html(replay: Replay) -> str:
                 date_cell(day(snapshot.date)),
                 _event_cell(snapshot),
                 Cell(f"<b>{stage}</b>" if snapshot.stage is not before else stage, "ut-nowrap"),
-                Cell(said),
-                _source(snapshot.event.source),
+                Cell(said, "ut-wide"),
+                source_cell(snapshot.event.source),
             )
         )
         before = snapshot.stage

@@ -10,7 +10,7 @@ td`` (specificity 0-2-1), the classic Notebook with ``.rendered_html td`` (0-1-1
 on a light page and a dark one.
 
 Every piece of text passes through :func:`escape`; only ``http`` and ``https`` addresses in a
-source become links (:func:`source_html`). Every element is closed, so a view parses as XML too.
+source or a note become links (:func:`source_html`). Every element is closed, so a view parses as XML too.
 
 >>> source_html("UN press release, https://press.un.org/en/2016/sc12545.doc.htm; S/PV.7785")
 'UN press release, <a href="https://press.un.org/en/2016/sc12545.doc.htm" title="https://press.un.org/en/2016/sc12545.doc.htm" target="_blank" rel="noopener noreferrer">press.un.org/en/2016/sc12545.doc.htm</a>; S/PV.7785'
@@ -37,6 +37,7 @@ __all__ = [
     "items",
     "nowrap_cell",
     "num_cell",
+    "source_cell",
     "source_html",
     "table",
     "wrap",
@@ -58,6 +59,8 @@ STYLE = (
     f"{_SCOPE} table.ut-table tbody th{{font-weight:bold;background:none}}"
     f"{_SCOPE} table.ut-table td.ut-num{{text-align:right;font-variant-numeric:tabular-nums}}"
     f"{_SCOPE} table.ut-table .ut-date,{_SCOPE} table.ut-table .ut-nowrap{{white-space:nowrap}}"
+    f"{_SCOPE} table.ut-table td.ut-source{{min-width:20em;max-width:30em;overflow-wrap:anywhere}}"
+    f"{_SCOPE} table.ut-table td.ut-wide{{min-width:11em}}"
     f"{_SCOPE} .ut-permanent{{font-weight:bold}}"
     f"{_SCOPE} .ut-why{{font-style:italic}}"
     f"{_SCOPE} .ut-note{{font-size:0.9em;opacity:0.8}}"
@@ -100,8 +103,9 @@ def _address(found: str) -> tuple[str, str]:
 
 
 def source_html(text: str) -> str:
-    """A source as HTML: its ``http``/``https`` addresses as links (showing host and path), the
-    rest as escaped text. Document symbols (``S/PV.7785``) and other schemes stay text."""
+    """A source or a note as HTML: its ``http``/``https`` addresses as links (showing host and
+    path), the rest as escaped text. Document symbols (``S/PV.7785``) and other schemes stay
+    text."""
     out: list[str] = []
     at = 0
     for found in _URL.finditer(text):
@@ -123,6 +127,11 @@ class Cell(str):
         made = super().__new__(cls, html)
         made.css = css
         return made
+
+
+def source_cell(text: str | None) -> Cell:
+    """A source: its addresses as links (:func:`source_html`), long words broken to fit."""
+    return Cell(source_html(text) if text else "", "ut-source")
 
 
 def cell(value: object) -> Cell:

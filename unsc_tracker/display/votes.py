@@ -113,7 +113,7 @@ def _veto_row(veto: Veto) -> tuple[str, ...]:
         cell(" and ".join(veto.cast_as)),
         nowrap_cell(veto.counts),
         cell(caveats),
-        Cell(source_html(veto.source).replace(" | ", "<br/>")),
+        Cell(source_html(veto.source).replace(" | ", "<br/>"), "ut-source"),
     )
 
 
@@ -126,7 +126,7 @@ def veto_html(veto: Veto) -> str:
     return wrap(
         "veto",
         table(_VETO_HEAD, [_veto_row(veto)], "ut-vetoes"),
-        f'<p class="ut-line ut-note">{escape(veto.notes)}</p>' if veto.notes else "",
+        f'<p class="ut-line ut-note">{source_html(veto.notes)}</p>' if veto.notes else "",
         items(veto.problems, "ut-warning"),
     )
 
