@@ -12,7 +12,8 @@ All views share one scoped stylesheet and the escaping of :mod:`~unsc_tracker.di
 text cells left-aligned under JupyterLab's and the classic Notebook's own stylesheets, dates
 that do not wrap, sources with their addresses as links. The Mermaid diagrams are drawn by the
 lifecycle itself (:func:`unsc_tracker.lifecycle.mermaid`, :meth:`Replay.to_mermaid
-<unsc_tracker.replay.Replay.to_mermaid>`).
+<unsc_tracker.replay.Replay.to_mermaid>`); the same table as an SVG image, laid out top to bottom, is
+:func:`~unsc_tracker.display.diagram.stage_diagram_svg`.
 
 >>> from datetime import date
 >>> from unsc_tracker import tally
