@@ -140,7 +140,8 @@ def _fragment(output: Any) -> tuple[str, str] | None:
 
 @pytest.fixture(scope="module")
 def notebook_outputs() -> list[tuple[str, str, str]]:
-    """(name, kind, HTML) of each output of the Aleppo notebook, run in a fresh kernel."""
+    """(name, kind, HTML) of each table and figure the Aleppo notebook shows, run in a fresh
+    kernel; the name is the cell's id."""
     nbformat = pytest.importorskip("nbformat", reason="nbformat (test extra) is not installed")
     nbclient = pytest.importorskip("nbclient", reason="nbclient (test extra) is not installed")
     pytest.importorskip("ipykernel", reason="ipykernel (test extra) is not installed")
@@ -150,11 +151,11 @@ def notebook_outputs() -> list[tuple[str, str, str]]:
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     ).execute()  # fmt: skip
     found = []
-    for index, cell in enumerate(notebook.cells, start=1):
-        for number, output in enumerate(cell.get("outputs", []), start=1):
-            shown = _fragment(output)
-            if shown is not None:
-                found.append((f"cell-{index:02d}-{number}-{shown[0]}", *shown))
+    for cell in notebook.cells:
+        shown = [f for f in map(_fragment, cell.get("outputs", [])) if f and f[0] != "text"]
+        for number, (kind, fragment) in enumerate(shown, start=1):
+            name = cell.id if len(shown) == 1 else f"{cell.id}-{number}"
+            found.append((name, kind, fragment))
     return found
 
 
@@ -174,7 +175,6 @@ def test_notebook_outputs_under_jupyterlab(notebook_outputs: list[tuple[str, str
             check_cells(name, [c for c in found["cells"] if c["cls"] or c["tag"] == "td"])
     folder = os.environ.get("UNSC_TRACKER_SCREENSHOTS")
     if folder:
-        for name, kind, fragment in notebook_outputs:
-            if kind != "text":
-                target = Path(folder) / f"aleppo_2016-{name}.png"
-                screenshot(BROWSER, page(jupyterlab_output(name, fragment), css), target)
+        for name, _, fragment in notebook_outputs:
+            target = Path(folder) / f"aleppo_2016-{name}.png"
+            screenshot(BROWSER, page(jupyterlab_output(name, fragment), css), target)
