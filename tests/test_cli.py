@@ -273,7 +273,7 @@ def test_vetoes_json_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     lines = out.splitlines()
     assert lines[0].endswith("Union of Soviet Socialist Republics")
-    assert lines[-1] == "131 vetoed texts"
+    assert lines[-1] == "132 vetoed texts"
     status, out, _ = run_main(capsys, "vetoes", "--by", "France", "--count-by", "decade", "--json")
     assert json.loads(out) == {
         "count_by": "decade",

@@ -322,3 +322,12 @@ def test_html_escapes_every_field_of_a_veto() -> None:
 def test_explain_is_still_named_by_the_display_package() -> None:
     result = tally(dict.fromkeys((s.name for s in COUNCIL_2016.members), "yes"), on="2016-10-08")
     assert display.explain(result).endswith("adopted")
+
+
+def test_vetoes_query_result_names_the_records_known_gaps() -> None:
+    records = vetoes(since=date(2025, 1, 1))
+    assert records.gaps
+    text = text_of(records._repr_html_())
+    assert "Known gaps in the record for this question" in text
+    for gap in records.gaps:
+        assert str(gap) in text

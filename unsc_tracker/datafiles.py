@@ -253,6 +253,20 @@ TABLES: Mapping[str, Table] = MappingProxyType(
             compared=("vetoed_by", "yes", "no", "abstain"),
             user_pattern="vetoes*.csv",
         ),
+        "veto_gaps": Table(
+            name="veto_gaps",
+            bundled=("veto_gaps.csv",),
+            columns=(
+                Column("vetoed_by", "members", required=False),
+                Column("since", "date"),
+                Column("until", "date", required=False),
+                _text("what"),
+                _text("source"),
+            ),
+            key=("vetoed_by", "since"),
+            compared=("until", "what"),
+            user_pattern="veto_gaps*.csv",
+        ),
         "un_holidays": Table(
             name="un_holidays",
             bundled=("un_holidays.csv",),

@@ -1,7 +1,8 @@
-"""The bundled veto record: every veto cast in the Security Council from 1946 to September 2025.
+"""The veto record: every veto found in the Security Council from 1946 to November 2026.
 
-One :class:`Veto` per vetoed text, read from ``data/vetoes.csv`` (232 rows; sources in
-``data/SOURCES.md``). Each record keeps its source and its full notes, and the caveats in the
+One :class:`Veto` per vetoed text, read from ``data/vetoes.csv`` (234 rows; sources in
+``data/SOURCES.md``) and from the user's tables (``ut.use_data``), with the record's known gaps
+(``data/veto_gaps.csv``). Each record keeps its source and its full notes, and the caveats in the
 notes become structured fields: a classifier reads every clause of every note, and a clause it
 does not recognise stops the load, so new data cannot lose text silently.
 
@@ -22,15 +23,16 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 
-from . import veto_table
+from . import datafiles, veto_table
 from .council import _as_date, terms
 from .errors import VetoQueryError
-from .members import MemberState, all_states, member
-from .veto import Caveat, DocumentKind, Veto, VetoRecords
+from .members import MemberState, all_states, member, normalize_name
+from .veto import Caveat, DocumentKind, RecordGap, Veto, VetoRecords
 
 __all__ = [
     "Caveat",
     "DocumentKind",
+    "RecordGap",
     "Veto",
     "VetoQueryError",
     "VetoRecords",
@@ -39,6 +41,7 @@ __all__ = [
     "count_by_decade",
     "count_by_member",
     "count_by_year",
+    "gaps",
     "vetoes",
 ]
 
@@ -65,6 +68,54 @@ def _predecessors(code: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _holder(by: str, state: MemberState) -> tuple[date, date] | None:
+    """The span of one government's tenure of a seat, when ``by`` names that government and the
+    seat had others: "Republic of China" is 1946-01-17 to 1971-10-24 of the China seat."""
+    held = [term for term in terms(state) if term.permanent]
+    if len(held) < 2:
+        return None
+    wanted = normalize_name(by)
+    for term in held:
+        if normalize_name(term.name_then) == wanted:
+            return term.start, term.end
+    return None
+
+
+@cache
+def _gaps() -> tuple[RecordGap, ...]:
+    return tuple(
+        RecordGap(
+            members=tuple(member(name) for name in row["vetoed_by"].split(";") if name.strip()),
+            since=date.fromisoformat(row["since"]),
+            until=date.fromisoformat(row["until"]) if row["until"] else None,
+            what=row["what"],
+            source=row["source"],
+        )
+        for row in datafiles.rows("veto_gaps")
+    )
+
+
+datafiles.on_change(_gaps.cache_clear)
+
+
+def gaps(
+    codes: Iterable[str] | None = None, first: date | None = None, last: date | None = None
+) -> tuple[RecordGap, ...]:
+    """The record's known gaps that concern the members ``codes`` (all by default) and the span.
+
+    >>> [str(gap.since) for gap in gaps(["SUN"])]
+    ['1955-12-13', '2026-04-08']
+    """
+    wanted = set(codes) if codes is not None else None
+    return tuple(
+        gap
+        for gap in _gaps()
+        if (wanted is None or not gap.members or wanted & {s.code for s in gap.members})
+        and (last is None or gap.since <= last)
+        and (first is None or gap.until is None or gap.until >= first)
+    )
+
+
 def vetoes(
     by: str | MemberState | None = None,
     *,
@@ -73,28 +124,39 @@ def vetoes(
     agenda: str | None = None,
     include_predecessors: bool = False,
 ) -> VetoRecords:
-    """The bundled veto records, in date order, optionally filtered.
-
-    The result is a tuple (:class:`~unsc_tracker.veto.VetoRecords`) that a notebook shows as
-    one table.
+    """The veto records, in date order, optionally filtered; with the record's known gaps.
 
     ``by`` names a permanent member (any name :func:`member` accepts) and selects the records
     it cast as seat holder: ``by="Russia"`` gives the Russian Federation's vetoes from
     24 December 1991; ``include_predecessors=True`` adds those of the seat's earlier holders
-    (the USSR), each record saying who cast it in ``vetoed_by`` and ``cast_as``. ``since`` and
-    ``until`` are inclusive dates; ``agenda`` matches a part of the agenda, case ignored.
+    (the USSR), each record saying who cast it in ``vetoed_by`` and ``cast_as``. A name that only
+    one government of a seat bore selects that government's tenure: ``by="Republic of China"``
+    gives the vetoes cast before 25 October 1971, ``by="People's Republic of China"`` those
+    after, and ``by="China"`` the seat as a whole. ``since`` and ``until`` are inclusive dates;
+    ``agenda`` matches a part of the agenda, case ignored.
+
+    The result is a tuple (:class:`~unsc_tracker.veto.VetoRecords`) whose ``gaps`` name what the
+    record is known to lack for the members and span asked about (vetoes cast but not in the
+    table, the months after the last search), so that a count is not read as complete.
 
     >>> syria = vetoes(by="Russian Federation", since=date(2011, 1, 1), agenda="syria")
     >>> len(syria), syria[0].date, syria[-1].draft_symbol
     (18, datetime.date(2011, 10, 4), 'S/2023/506')
     >>> len(vetoes(by="Russia")), len(vetoes(by="Russia", include_predecessors=True))
-    (41, 131)
+    (42, 132)
+    >>> [(v.date.isoformat(), v.cast_as) for v in vetoes(by="Republic of China")]
+    [('1955-12-13', ('Republic of China',))]
+    >>> [str(gap) for gap in vetoes(by="Russia", include_predecessors=True).gaps][0][:60]
+    '1955-12-13: the USSR voted against applicants in the separat'
     >>> vetoes(by="Egypt")
     Traceback (most recent call last):
     unsc_tracker.errors.VetoQueryError: by='Egypt': only permanent members can veto, and Egypt
     has never held a permanent seat
     """
-    records = veto_table.records()
+    records: tuple[Veto, ...] = veto_table.records()
+    wanted: set[str] | None = None
+    first = _as_date(since, "since") if since is not None else None
+    last = _as_date(until, "until") if until is not None else None
     if by is not None:
         state = member(by)
         if not _ever_permanent(state.code):
@@ -105,8 +167,11 @@ def vetoes(
             )
         wanted = {state.code} | (_predecessors(state.code) if include_predecessors else set())
         records = tuple(v for v in records if any(s.code in wanted for s in v.vetoed_by))
-    first = _as_date(since, "since") if since is not None else None
-    last = _as_date(until, "until") if until is not None else None
+        tenure = _holder(by, state) if isinstance(by, str) else None
+        if tenure is not None:
+            records = tuple(v for v in records if tenure[0] <= v.date <= tenure[1])
+            first = max(first, tenure[0]) if first is not None else tenure[0]
+            last = min(last, tenure[1]) if last is not None else tenure[1]
     if first is not None and last is not None and first > last:
         raise VetoQueryError(
             f"since={first.isoformat()} is after until={last.isoformat()}: no day is in that span"
@@ -120,7 +185,7 @@ def vetoes(
             raise VetoQueryError(f"agenda={agenda!r}: give a part of an agenda item, e.g. 'Syria'")
         needle = agenda.strip().casefold()
         records = tuple(v for v in records if needle in v.agenda.casefold())
-    return VetoRecords(records)
+    return VetoRecords(records, gaps(wanted, first, last))
 
 
 def check_vetoes(records: Iterable[Veto] | None = None) -> tuple[Veto, ...]:

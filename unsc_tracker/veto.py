@@ -7,6 +7,8 @@ The record itself (reading ``data/vetoes.csv`` and checking each row against the
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
@@ -16,7 +18,7 @@ from . import views
 from .members import MemberState
 from .wording import plural
 
-__all__ = ["Caveat", "DocumentKind", "Veto", "VetoRecords"]
+__all__ = ["Caveat", "DocumentKind", "Veto"]
 
 
 class DocumentKind(StrEnum):
@@ -40,7 +42,7 @@ class Caveat(StrEnum):
     SOURCE_TYPO = "source_typo"
     """The source has an apparent typo, kept as it is; the likely reading is given."""
     COUNTS_SECONDARY = "counts_secondary"
-    """The vote counts come only from a secondary manual transcription."""
+    """The vote counts come only from secondary sources (a manual transcription, news agencies)."""
     AUTHORS = "authors"
     """The notes name the draft's authors."""
     RIVAL_DRAFT = "rival_draft"
@@ -65,6 +67,14 @@ class Caveat(StrEnum):
     """Which of several texts received which count rests on one source's statement."""
     COVERAGE_END = "coverage_end"
     """The last veto found: later vetoes, if any, are not covered."""
+    SEPARATE_VOTE = "separate_vote"
+    """Cast in a separate vote on a part of a draft (an applicant, a paragraph), not on the whole."""
+    MEETING_UNVERIFIED = "meeting_unverified"
+    """The meeting number comes from one secondary source and was not checked against its record."""
+    MEETING_NOT_SEEN = "meeting_not_seen"
+    """No meeting number for the vote was seen in any source."""
+    DATE_CORRECTED = "date_corrected"
+    """The source list gives another date; the row gives the date of the meeting record."""
 
 
 class Veto(BaseModel):
@@ -81,7 +91,11 @@ class Veto(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    line: int = Field(ge=2, description="line of the row in data/vetoes.csv (the header is line 1)")
+    line: int = Field(ge=2, description="line of the row in its file (the header is line 1)")
+    file: str = Field(
+        default="unsc_tracker/data/vetoes.csv",
+        description="the table the row comes from: the bundled one, or a user's (ut.use_data)",
+    )
     date: date
     document: str | None = Field(description="the draft column exactly as the source gives it")
     document_kind: DocumentKind
@@ -140,6 +154,12 @@ class Veto(BaseModel):
         default=(), description="'yes', 'no', 'abstain' not seen"
     )
     see_also: str | None = Field(default=None, description="a document the notes refer to")
+    separate_vote_on: str | None = Field(
+        default=None, description="the part of the draft the separate vote was on"
+    )
+    date_in_source_list: _dt.date | None = Field(
+        default=None, description="the other date the source list gives, where it was corrected"
+    )
     problems: tuple[str, ...] = Field(
         default=(),
         description="where the row disagrees with the rule or with itself; empty if none",
@@ -216,11 +236,46 @@ class Veto(BaseModel):
         return views.html(self) or views.fallback(self)
 
 
-class VetoRecords(tuple[Veto, ...]):
-    """Veto records in date order, as :func:`~unsc_tracker.history.vetoes` returns them: a tuple
-    that shows itself in a notebook as one table, with each record's sources."""
+class RecordGap(BaseModel):
+    """A known gap in the veto record: vetoes that were cast but are not rows, with its source."""
 
-    __slots__ = ()
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    members: tuple[MemberState, ...] = Field(
+        description="the members whose vetoes the gap concerns; empty for every member"
+    )
+    since: date
+    until: date | None = Field(description="the last day the gap covers; None while it is open")
+    what: str
+    source: str
+
+    def __str__(self) -> str:
+        span = (
+            f"from {self.since.isoformat()}"
+            if self.until is None
+            else self.since.isoformat()
+            if self.until == self.since
+            else f"{self.since.isoformat()} to {self.until.isoformat()}"
+        )
+        return f"{span}: {self.what}"
+
+    def __repr__(self) -> str:
+        return f"<RecordGap {self}>"
+
+
+class VetoRecords(tuple[Veto, ...]):
+    """The vetoes a query found (a tuple), and the record's known gaps for that question.
+
+    ``gaps`` lists what the record is known to lack for the members and the span asked about, so
+    that a count is never read as complete when it is not.
+    """
+
+    gaps: tuple[RecordGap, ...]
+
+    def __new__(cls, records: Iterable[Veto] = (), gaps: Iterable[RecordGap] = ()) -> VetoRecords:
+        made = super().__new__(cls, records)
+        made.gaps = tuple(gaps)
+        return made
 
     def _repr_html_(self) -> str:
         return views.html(self) or views.fallback(self)

@@ -12,15 +12,14 @@ dropped. The table is read once, on first use (:func:`records`).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from . import datafiles
 from .council import council
+from .errors import DataFileError
 from .members import MemberState, member
 from .veto import Caveat, DocumentKind, Veto
 from .voting import Ballot, Outcome, tally
@@ -74,7 +73,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (
         Caveat.COUNTS_SECONDARY,
         re.compile(
-            r"counts from secondary manual transcription only(?: \(against (?P<no>[^)]+)\))?"
+            r"counts from (?:secondary manual transcription|news agency reports) only"
+            r"(?: \(against (?P<no>[^)]+)\))?"
         ),
         lambda m: {"recorded_against": _names(m["no"])} if m["no"] else {},
     ),
@@ -117,12 +117,34 @@ _PATTERNS: tuple[_Pattern, ...] = (
     (
         Caveat.SYMBOL_UNVERIFIED,
         re.compile(
-            r"UNVERIFIED candidate symbol from secondary GitHub data, not confirmed against a UN "
-            rf"document: (?P<symbol>{_SYMBOL})(?:, meeting (?P<meeting>S/PV\.\d+))?"
+            r"UNVERIFIED candidate symbol from (?:secondary GitHub data|a copy of [^,;]+), not "
+            rf"confirmed against a UN document: (?P<symbol>{_SYMBOL}|S/\d+)"
+            r"(?:, meeting (?P<meeting>S/PV\.\d+))?"
         ),
         lambda m: {"candidate_symbol": m["symbol"], "candidate_meeting": m["meeting"]},
     ),
-    (Caveat.SYMBOL_NOT_SEEN, re.compile(r"amendment symbols? not seen"), _nothing),
+    (Caveat.SYMBOL_NOT_SEEN, re.compile(r"(?:amendment|draft) symbols? not seen"), _nothing),
+    (Caveat.MEETING_NOT_SEEN, re.compile(r"meeting number not seen"), _nothing),
+    (
+        Caveat.MEETING_UNVERIFIED,
+        re.compile(r"meeting number from [^,;]+ only, not checked against the meeting record"),
+        _nothing,
+    ),
+    (
+        Caveat.SEPARATE_VOTE,
+        re.compile(
+            r"veto in the separate vote on (?P<part>.+), a part of the draft, not a whole draft"
+        ),
+        lambda m: {"separate_vote_on": m["part"]},
+    ),
+    (
+        Caveat.DATE_CORRECTED,
+        re.compile(
+            r"date corrected from (?P<was>\d{4}-\d{2}-\d{2}) \((?P<who>[^)]+)\) to (?P<now>\d{4}-\d{2}-\d{2}), "
+            r"the date of the meeting record (?P<record>S/PV\.\d+)"
+        ),
+        lambda m: {"date_in_source_list": m["was"]},
+    ),
     (
         Caveat.COUNTS_NOT_SEEN,
         re.compile(r"(?P<which>(?:yes|no|abstain)(?:/(?:yes|no|abstain))*) counts not seen"),
@@ -322,12 +344,20 @@ def _veto(line: int, raw: dict[str, str]) -> Veto:
 
 @cache
 def records() -> tuple[Veto, ...]:
-    """Every row of the table as a :class:`Veto`, in date order (then by line); read once."""
-    text = resources.files("unsc_tracker").joinpath("data", DATA).read_text(encoding="utf-8")
-    records: list[Veto] = []
-    for line, raw in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    """Every row of the table as a :class:`Veto`, in date order (then by line); read once.
+
+    The bundled rows first, then the rows of the user's tables (``ut.use_data``) that add to them.
+    """
+    found: list[Veto] = []
+    for row in datafiles.rows("vetoes"):
         try:
-            records.append(_veto(line, raw))
+            veto = _veto(row.line, dict(row.values))
         except (ValueError, LookupError) as exc:
-            raise ValueError(f"{DATA}, line {line}: {exc}") from None
-    return tuple(sorted(records, key=lambda veto: (veto.date, veto.line)))
+            raise DataFileError(f"{row.place}: {exc}") from None
+        found.append(veto if row.bundled else veto.model_copy(update={"file": row.file}))
+    return tuple(
+        sorted(found, key=lambda veto: (veto.date, not veto.file.startswith("unsc"), veto.line))
+    )
+
+
+datafiles.on_change(records.cache_clear)

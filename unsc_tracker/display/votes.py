@@ -134,7 +134,8 @@ def veto_html(veto: Veto) -> str:
 @views.register(VetoRecords)
 def vetoes_html(records: Iterable[Veto]) -> str:
     """A table of veto records, such as :func:`~unsc_tracker.history.vetoes` returns, with the
-    sources of each; ``vetoes()`` shows this table in a notebook.
+    sources of each, and the record's known gaps for the question when the records carry them
+    (``VetoRecords.gaps``); ``vetoes()`` shows this table in a notebook.
 
     >>> from unsc_tracker import vetoes
     >>> page = vetoes_html(vetoes(agenda="Aleppo"))
@@ -142,8 +143,17 @@ def vetoes_html(records: Iterable[Veto]) -> str:
     (3, True)
     """
     rows = [_veto_row(veto) for veto in records]
+    gaps = getattr(records, "gaps", ())
+    known = "".join(
+        f'<li>{escape(str(gap))} <span class="ut-note">({source_html(gap.source)})</span></li>'
+        for gap in gaps
+    )
     return wrap(
         "vetoes",
         f'<p class="ut-line">{escape(plural(len(rows), "veto"))}</p>',
         table(_VETO_HEAD, rows, "ut-vetoes"),
+        f'<p class="ut-line ut-warning">Known gaps in the record for this question</p>'
+        f'<ul class="ut-list">{known}</ul>'
+        if known
+        else "",
     )
