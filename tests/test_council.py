@@ -191,3 +191,24 @@ def test_error_name_then_of_a_non_member() -> None:
         ut.NotOnCouncilError, match="Germany was not a member of the Security Council on 2016-10-08"
     ):
         ut.council(on="2016-10-08").name_then("Germany")
+
+
+def test_composition_agrees_with_the_council_of_every_day() -> None:
+    from datetime import timedelta
+
+    from unsc_tracker.council import composition
+
+    day = date(1946, 1, 17)
+    days = []
+    while day <= RECORD_END:  # every fifth day, and the days seats changed hands
+        days.append(day)
+        day += timedelta(days=5)
+    days += [date(1971, 10, 24), date(1971, 10, 25), date(1991, 12, 23), date(1991, 12, 24)]
+    days += [date(1990, 5, 21), date(1990, 5, 22)]
+    for day in days:
+        seated = ut.council(on=day)
+        found = composition(day)
+        assert found.codes == {state.code for state in seated.members}, day
+        assert found.permanent == {state.code for state in seated.permanent}, day
+        assert dict(found.names) == dict(seated.holders), day
+        assert found.threshold == seated.threshold, day

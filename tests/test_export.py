@@ -140,8 +140,22 @@ def _result(replay: ut.Replay) -> ut.VoteResult:
 
 
 def test_vote_frame_s_2016_846_columns_and_dtypes(replay_846: ut.Replay, pd: Any) -> None:
-    frame = vote_frame(_result(replay_846))
-    assert list(frame.columns) == ["code", "name", "seat", "ballot", "vetoed"]
+    frame = vote_frame(_result(replay_846), symbol="S/2016/846", meeting="S/PV.7785")
+    assert list(frame.columns) == [
+        "symbol",
+        "date",
+        "meeting",
+        "code",
+        "name",
+        "seat",
+        "ballot",
+        "vetoed",
+    ]
+    assert (frame.symbol == "S/2016/846").all()
+    assert (frame.meeting == "S/PV.7785").all()
+    assert (frame.date == pd.Timestamp("2016-10-08")).all()
+    assert str(frame.date.dtype) == "datetime64[ns]"
+    assert str(frame.symbol.dtype) == "string"
     assert str(frame.code.dtype) == "string"
     assert str(frame.name.dtype) == "string"
     assert frame.vetoed.dtype == bool
@@ -165,6 +179,24 @@ def test_vote_frame_s_2016_847_has_no_veto(replay_847: ut.Replay, pd: Any) -> No
 def test_vote_frame_accepts_a_vote_record(pd: Any) -> None:
     record = VoteRecord(date=date(2016, 10, 8), symbol="S/2016/846", ballots=ALEPPO_846)
     frame = vote_frame(record)
+    assert list(frame.code[frame.vetoed]) == ["RUS"]
+    assert (frame.symbol == "S/2016/846").all()
+    assert frame.meeting.isna().all()  # the record names no meeting
+
+
+def test_vote_frame_of_a_result_has_no_symbol_unless_given(replay_846: ut.Replay, pd: Any) -> None:
+    frame = vote_frame(_result(replay_846))
+    assert frame.symbol.isna().all()
+    assert frame.meeting.isna().all()
+    assert (frame.date == pd.Timestamp("2016-10-08")).all()
+
+
+def test_vote_frame_of_a_vote_of_the_record(pd: Any) -> None:
+    vote = ut.votes().get("S/2016/846")
+    assert vote is not None
+    frame = vote_frame(vote)
+    assert set(frame.symbol) == {"S/2016/846"}
+    assert set(frame.meeting) == {"S/PV.7785"}
     assert list(frame.code[frame.vetoed]) == ["RUS"]
 
 
@@ -197,7 +229,7 @@ def test_replay_frame_s_2016_846(replay_846: ut.Replay, pd: Any) -> None:
         "11-2-2",
         "vetoed",
     )
-    assert vote.expected_vetoed_by == "RUS"
+    assert vote.expected_vetoed_by == ["RUS"]
     assert vote.warnings == len(replay_846[int(vote.name)].warnings) == 1
     assert frame.result[: vote.name].isna().all()
     assert frame.result[vote.name :].notna().all()
@@ -223,12 +255,18 @@ def test_vetoes_frame_defaults_to_the_whole_record(pd: Any) -> None:
         assert str(frame[column].dtype) == "Int64"
     assert frame.yes.isna().any()  # early records without counts keep <NA>, never a guess
     assert (frame.vetoers >= 1).all()
+    assert (frame.vetoed_by.map(len) == frame.vetoers).all()
+    assert frame.symbol.is_unique
+    assert set(frame.symbol) <= {vote.symbol for vote in ut.votes()}
 
 
 def test_vetoes_frame_of_chosen_records(pd: Any) -> None:
     frame = vetoes_frame(ut.vetoes(by="Russia", since=date(2011, 1, 1), agenda="syria"))
     assert len(frame) == 18
-    assert frame.vetoed_by.str.contains("RUS").all()
+    assert frame.vetoed_by.map(lambda codes: "RUS" in codes).all()
+    assert frame.vetoed_by.iloc[0] == ["CHN", "RUS"]
+    assert frame.cast_as.iloc[0] == ["People's Republic of China", "Russian Federation"]
+    assert all(isinstance(caveats, list) for caveats in frame.caveats)
     aleppo = frame[frame.draft_symbol == "S/2016/846"].iloc[0]
     assert (aleppo.yes, aleppo.no, aleppo.abstain, aleppo.meeting) == (11, 2, 2, "S/PV.7785")
 

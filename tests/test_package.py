@@ -31,12 +31,14 @@ DOCUMENTED = {
     "NotOnCouncilError",
     "Outcome",
     "Probabilities",
+    "RecordQueryError",
     "Replay",
     "Resolution",
     "Role",
     "Scenario",
     "ScenarioError",
     "Snapshot",
+    "SourceConflictError",
     "Sponsorship",
     "Stage",
     "Stance",
@@ -47,10 +49,15 @@ DOCUMENTED = {
     "UnscTrackerError",
     "Veto",
     "VetoQueryError",
+    "Vote",
+    "VoteFileError",
     "VoteRecord",
     "VoteResult",
+    "Votes",
     "__version__",
+    "agreement",
     "akn4un",
+    "ballots_frame",
     "check_vetoes",
     "council",
     "council_frame",
@@ -69,6 +76,7 @@ DOCUMENTED = {
     "plot",
     "popolo_vote_event",
     "probabilities",
+    "record",
     "relative_day",
     "relative_month",
     "relative_when",
@@ -81,6 +89,8 @@ DOCUMENTED = {
     "vetoes",
     "vetoes_frame",
     "vote_frame",
+    "votes",
+    "votes_frame",
 }
 
 
@@ -122,10 +132,10 @@ def test_heavier_modules_load_on_first_use() -> None:
         "import sys, types\n"
         "import unsc_tracker as ut\n"
         "lazy = ['akn4un', 'history', 'replay', 'scenarios', 'events', 'forecast', 'export', 'plot',\n"
-        "        'tracker']\n"
+        "        'tracker', 'record']\n"
         "assert not [m for m in lazy if 'unsc_tracker.' + m in sys.modules]\n"
         "ut.load_scenario('aleppo-2016'); ut.vetoes(); ut.akn4un.load; ut.vote_frame; ut.plot\n"
-        "ut.Tracker\n"
+        "ut.Tracker; ut.votes\n"
         "assert all('unsc_tracker.' + m in sys.modules for m in lazy)\n"
         "assert callable(ut.council) and not isinstance(ut.council, types.ModuleType)\n"
         "print('ok')\n"

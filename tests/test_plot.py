@@ -297,6 +297,8 @@ def test_render_figures_main(tmp_path: Path, agg: Callable[[Any], bytes]) -> Non
         "aleppo-vote-s-2016-846.png",
         "aleppo-timeline-s-2016-846.png",
         "vetoes-by-year.png",
+        "agreement-2023.png",
+        "ballots-by-year-permanent.png",
     ]
     for path in written:
         assert path.read_bytes()[:8] == PNG_MAGIC

@@ -1,7 +1,8 @@
 """unsc-tracker: UN Security Council draft resolutions, the Charter's voting rule and the veto.
 
 Members, the Council and the rule load with the package; the rest (replay, scenarios, the veto
-record, the UN's XML) loads on first use, so that ``import unsc_tracker`` stays light.
+record, the vote record, the UN's XML) loads on first use, so that ``import unsc_tracker`` stays
+light.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from .errors import (
     IllegalEventError,
     MissingExtraError,
     NotOnCouncilError,
+    RecordQueryError,
     ScenarioError,
+    SourceConflictError,
     TrackerError,
     UnknownMemberError,
     UnscTrackerError,
     VetoQueryError,
+    VoteFileError,
 )
 from .members import MemberState, member
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
@@ -35,7 +39,7 @@ from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 views.set_loader("unsc_tracker.display")
 
 if TYPE_CHECKING:
-    from . import akn4un, export, plot
+    from . import akn4un, export, plot, record
     from .datafiles import use_data
     from .dates import (
         FoundDate,
@@ -49,12 +53,14 @@ if TYPE_CHECKING:
     from .drafts import DraftResolution, Resolution, Role, Sponsorship
     from .events import Event, EventKind
     from .export import (
+        ballots_frame,
         council_frame,
         ocd_actions,
         popolo_vote_event,
         replay_frame,
         vetoes_frame,
         vote_frame,
+        votes_frame,
     )
     from .forecast import Expectation, Probabilities, Stance, expect, probabilities
     from .history import (
@@ -67,6 +73,7 @@ if TYPE_CHECKING:
         vetoes,
     )
     from .lifecycle import Stage
+    from .record import Vote, Votes, agreement, votes
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
     from .tracker import Tracker
@@ -76,14 +83,17 @@ _LAZY = {
     "akn4un": "",
     "export": "",
     "plot": "",
+    "record": "",
     **dict.fromkeys(
         [
+            "ballots_frame",
             "council_frame",
             "ocd_actions",
             "popolo_vote_event",
             "replay_frame",
             "vetoes_frame",
             "vote_frame",
+            "votes_frame",
         ],
         "export",
     ),
@@ -118,6 +128,7 @@ _LAZY = {
         "history",
     ),
     "Stage": "lifecycle",
+    **dict.fromkeys(["Vote", "Votes", "agreement", "votes"], "record"),
     **dict.fromkeys(["Replay", "Snapshot"], "replay"),
     **dict.fromkeys(
         ["Scenario", "load_scenario", "save_scenario", "scenario_json_schema"], "scenarios"
@@ -162,12 +173,14 @@ __all__ = [
     "NotOnCouncilError",
     "Outcome",
     "Probabilities",
+    "RecordQueryError",
     "Replay",
     "Resolution",
     "Role",
     "Scenario",
     "ScenarioError",
     "Snapshot",
+    "SourceConflictError",
     "Sponsorship",
     "Stage",
     "Stance",
@@ -178,10 +191,15 @@ __all__ = [
     "UnscTrackerError",
     "Veto",
     "VetoQueryError",
+    "Vote",
+    "VoteFileError",
     "VoteRecord",
     "VoteResult",
+    "Votes",
     "__version__",
+    "agreement",
     "akn4un",
+    "ballots_frame",
     "check_vetoes",
     "council",
     "council_frame",
@@ -200,6 +218,7 @@ __all__ = [
     "plot",
     "popolo_vote_event",
     "probabilities",
+    "record",
     "relative_day",
     "relative_month",
     "relative_when",
@@ -212,4 +231,6 @@ __all__ = [
     "vetoes",
     "vetoes_frame",
     "vote_frame",
+    "votes",
+    "votes_frame",
 ]

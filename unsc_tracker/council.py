@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,8 +28,10 @@ from .members import MemberState, code_of, member
 __all__ = [
     "FIRST_MEETING",
     "RECORD_END",
+    "Composition",
     "Council",
     "Term",
+    "composition",
     "council",
     "record_end",
     "terms",
@@ -298,6 +301,8 @@ def _forget() -> None:
     _composition.cache_clear()
     _council.cache_clear()
     seats.cache_clear()
+    _COMPOSITIONS.clear()
+    _COMPOSITION_OF_DAY.clear()
 
 
 def threshold_on(day: date, size: int) -> int:
@@ -514,6 +519,54 @@ def seats(day: date) -> Seats:
         MappingProxyType({state.code: i for i, state in enumerate(seated.members)}),
         tuple(state.code in permanent for state in seated.members),
     )
+
+
+class Composition(NamedTuple):
+    """Who sat on the Council over a span of days in which its membership did not change."""
+
+    codes: frozenset[str]
+    permanent: frozenset[str]
+    names: Mapping[str, str]
+    """Member code to the name the state sat under (``Council.name_then``)."""
+    threshold: int
+
+
+_COMPOSITIONS: dict[tuple[int, date | None], Composition] = {}
+_COMPOSITION_OF_DAY: dict[date, Composition] = {}
+
+
+def composition(day: date) -> Composition:
+    """The Council's members on ``day``, cached per span of unchanged membership, not per day.
+
+    The vote record checks thousands of ballots on as many days: building the Council of each
+    day would cost more than reading the votes. Membership changes only on 1 January and on the
+    days of :func:`_change_days` (a seat changing hands, a late seat, a new name), so the days
+    between two changes share one entry.
+
+    >>> sorted(composition(date(2016, 10, 8)).permanent)
+    ['CHN', 'FRA', 'GBR', 'RUS', 'USA']
+    >>> composition(date(1971, 1, 1)).names["CHN"]
+    'Republic of China'
+    """
+    known = _COMPOSITION_OF_DAY.get(day)
+    if known is not None:
+        return known
+    changes = _change_days()
+    last = changes[bisect_right(changes, day) - 1] if changes and changes[0] <= day else None
+    key = (day.year, last if last is not None and last.year == day.year else None)
+    found = _COMPOSITIONS.get(key)
+    if found is None:
+        seated = _composition(day)  # raises for a day outside the record
+        names = dict(seated.holders)
+        found = _COMPOSITIONS[key] = Composition(
+            codes=frozenset(names),
+            permanent=frozenset(state.code for state in seated.permanent),
+            names=MappingProxyType(names),
+            threshold=threshold_on(day, len(names)),
+        )
+    if type(day) is date:  # not a datetime, whose hash differs from its day's
+        _COMPOSITION_OF_DAY[day] = found
+    return found
 
 
 def not_on_council(state: MemberState, day: date) -> NotOnCouncilError:

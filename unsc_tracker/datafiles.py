@@ -431,6 +431,10 @@ def check_bundled() -> dict[str, int]:
     return {name: len(_bundled(name, check=True)) for name in TABLES}
 
 
+VOTE_FILES = ("votes.csv", "votes_ballots.csv")
+"""The vote record's files in a user folder: ``ut.votes()`` reads them (``docs/record.md``)."""
+
+
 @dataclass(frozen=True)
 class _Folder:
     path: Path
@@ -459,7 +463,8 @@ def _read_folder(folder: Path) -> dict[str, tuple[Row, ...]]:
     if not folder.is_dir():
         raise DataFileError(f"{folder}: not a folder of data files")
     tables: dict[str, tuple[Row, ...]] = {}
-    known = {table.user_pattern for table in TABLES.values()}
+    # votes.csv and votes_ballots.csv are the vote record's tables, read by unsc_tracker.record.
+    known = {table.user_pattern for table in TABLES.values()} | set(VOTE_FILES)
     csv_files = sorted(folder.glob("*.csv"))
     for table in TABLES.values():
         found: list[Row] = []

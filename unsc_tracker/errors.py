@@ -18,11 +18,14 @@ __all__ = [
     "IllegalEventError",
     "MissingExtraError",
     "NotOnCouncilError",
+    "RecordQueryError",
     "ScenarioError",
+    "SourceConflictError",
     "TrackerError",
     "UnknownMemberError",
     "UnscTrackerError",
     "VetoQueryError",
+    "VoteFileError",
 ]
 
 
@@ -99,6 +102,37 @@ class TrackerError(UnscTrackerError, ValueError):
 
 class AknError(UnscTrackerError, ValueError):
     """An AKN4UN XML file that cannot be read as a Security Council record."""
+
+
+class VoteFileError(UnscTrackerError, ValueError):
+    """A file of votes (the library's CSV format or the UN Digital Library's) that cannot be read.
+
+    The message names the file, the line, the column and the value; the same are kept as
+    attributes (``None`` where the fault has no single place, such as a missing column's line).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        super().__init__(message)
+
+
+class RecordQueryError(UnscTrackerError, ValueError):
+    """A question the vote record cannot answer: an empty span, an unknown outcome or kind."""
+
+
+class SourceConflictError(UnscTrackerError, ValueError):
+    """Sources of the vote record disagree on a fact and the caller asked not to go on."""
 
 
 def _or_list(items: tuple[str, ...]) -> str:
