@@ -3,7 +3,8 @@
     python scripts/check_site.py SITE_DIR
 
 - The API reference lists every field of the models users read most (``VoteRecord``,
-  ``Snapshot``, and the vote record's ``Vote`` when the package has it) and every value of
+  ``Snapshot``, and the vote record's ``Vote`` when the package has it), each with its
+  description where the model gives one, and every value of
   ``Ballot``, ``Outcome`` and ``Stage``, each under its own anchor; the lists are taken from the
   code, so a field or value added later is checked too.
 - The notebook page shows the notebook's outputs: its figures as images, its tables.
@@ -14,11 +15,13 @@ Prints each problem and exits 1 when there is any; exits 0 with a one-line summa
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 REFERENCE = Path("reference") / "index.html"
 NOTEBOOK = Path("aleppo_2016") / "index.html"
@@ -26,21 +29,25 @@ DIAGRAM_PAGE = Path("concepts") / "index.html"
 DIAGRAM = "figures/stages.svg"
 
 
-def _models() -> dict[str, list[str]]:
-    """Model path -> its field names, for the models whose fields the reference must list."""
+def _models() -> dict[str, dict[str, str | None]]:
+    """Model path -> its fields and their descriptions, for the models whose fields the
+    reference must list (a NamedTuple's fields have none)."""
     from unsc_tracker.replay import Snapshot
     from unsc_tracker.voting import VoteRecord
 
+    def described(model: Any) -> dict[str, str | None]:
+        return {name: field.description for name, field in model.model_fields.items()}
+
     models = {
-        "unsc_tracker.voting.VoteRecord": list(VoteRecord.model_fields),
-        "unsc_tracker.replay.Snapshot": list(Snapshot._fields),
+        "unsc_tracker.voting.VoteRecord": described(VoteRecord),
+        "unsc_tracker.replay.Snapshot": dict.fromkeys(Snapshot._fields),
     }
     try:
         vote = import_module("unsc_tracker.record").Vote
     except (ImportError, AttributeError):
         pass
     else:
-        models[f"{vote.__module__}.Vote"] = list(vote.model_fields)
+        models["unsc_tracker.record.Vote"] = described(vote)  # the path the reference shows
     return models
 
 
@@ -62,11 +69,15 @@ def check_reference(site: Path) -> list[str]:
     for model, fields in _models().items():
         if f'id="{model}"' not in page:
             problems.append(f"{REFERENCE}: no entry for {model}")
-        problems += [
-            f"{REFERENCE}: {model} does not list its field {name}"
-            for name in fields
-            if f'id="{model}.{name}"' not in page
-        ]
+        for name, description in fields.items():
+            # the entry: its heading and signature, then its text in "doc-contents"
+            entry = re.search(
+                rf'id="{re.escape(model)}\.{name}".*?doc-contents[^>]*>.*?</div>', page, re.S
+            )
+            if entry is None:
+                problems.append(f"{REFERENCE}: {model} does not list its field {name}")
+            elif description and html.escape(description, quote=False) not in entry.group():
+                problems.append(f"{REFERENCE}: {model}.{name} lacks its description")
     for path, enum in _enums().items():
         for item in enum:
             # the entry: its heading, then its signature ``NAME = 'value'``
