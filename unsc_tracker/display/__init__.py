@@ -13,7 +13,7 @@ text cells left-aligned under JupyterLab's and the classic Notebook's own styles
 that do not wrap, sources with their addresses as links. The Mermaid diagrams are drawn by the
 lifecycle itself (:func:`unsc_tracker.lifecycle.mermaid`, :meth:`Replay.to_mermaid
 <unsc_tracker.replay.Replay.to_mermaid>`); the same table as an SVG image, laid out top to bottom, is
-:func:`~unsc_tracker.display.diagram.stage_diagram_svg`.
+:func:`stage_diagram_svg` (module :mod:`~unsc_tracker.display.diagram`).
 
 >>> from datetime import date
 >>> from unsc_tracker import tally
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from ..lifecycle import mermaid
 from ..replay import replay_path
+from .diagram import stage_diagram_svg
 from .drafts import draft_html, replay_html, scenario_html, snapshot_html
 from .folder import folder_report_html
 from .markup import STYLE, source_html
@@ -49,6 +50,7 @@ __all__ = [
     "scenario_html",
     "snapshot_html",
     "source_html",
+    "stage_diagram_svg",
     "veto_html",
     "vetoes_html",
     "vote_record_html",
