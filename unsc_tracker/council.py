@@ -8,22 +8,18 @@ their holders over time (``permanent_seats.csv``), the elected members year by y
 
 from __future__ import annotations
 
-import csv
-import io
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import datafiles, presidency, views
-from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError
-from .members import MemberState, code_of, member
+from . import datafiles, presidency, seating, views
+from .errors import DateOutOfRecordError, NotOnCouncilError
+from .members import MemberState, member
 
 __all__ = [
     "FIRST_MEETING",
@@ -38,14 +34,11 @@ __all__ = [
     "threshold_on",
 ]
 
-FIRST_MEETING = date(1946, 1, 17)
-"""The Council's first meeting, S/PV.1 (https://en.wikisource.org/wiki/Page:United_Nations_Security_Council_Meeting_1.pdf/1)."""
-
-ENLARGEMENT = date(1966, 1, 1)
-"""The enlarged fifteen-member Council took office (GA res. 1991 A (XVIII); research.un.org/en/UN75/1966-1975)."""
-
-AMENDMENT_IN_FORCE = date(1965, 8, 31)
-"""The amendment of Articles 23 and 27 entered into force (treaties.un.org, depositary record I-5-a)."""
+FIRST_MEETING = seating.FIRST_MEETING
+ENLARGEMENT = seating.ENLARGEMENT
+AMENDMENT_IN_FORCE = seating.AMENDMENT_IN_FORCE
+record_end = seating.record_end
+_membership_rows = seating.membership_rows  # the cache the import-weight test inspects
 
 
 class Term(BaseModel):
@@ -147,134 +140,6 @@ class Council(BaseModel):
         return views.html(self) or views.fallback(self)
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    year: int
-    code: str
-    name: str
-    permanent: bool
-    label: str
-    source: str
-    note: str
-    place: str
-
-
-def _read_csv(name: str) -> list[dict[str, str]]:
-    text = resources.files("unsc_tracker").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-@cache
-def _membership_rows() -> dict[int, tuple[_Row, ...]]:
-    by_year: dict[int, list[_Row]] = {}
-    for raw in datafiles.rows("membership"):
-        row = _Row(
-            year=int(raw["year"]),
-            code=code_of(raw["member"]),
-            name=raw["member"],
-            permanent=raw["permanent"] == "yes",
-            label=raw["term"],
-            source=raw["source"],
-            note=raw["notes"],
-            place=raw.place,
-        )
-        by_year.setdefault(row.year, []).append(row)
-    for year, rows in by_year.items():
-        _check_year(year, rows)
-    return {year: tuple(rows) for year, rows in sorted(by_year.items())}
-
-
-def _check_year(year: int, rows: list[_Row]) -> None:
-    """A year's table names each member once, five permanent, and 11 or 15 members in all."""
-    seen: dict[str, _Row] = {}
-    for row in rows:
-        if row.code in seen:
-            raise DataFileError(
-                f"{row.place}, column member: {row.name!r} is listed twice for {year} "
-                f"(also {seen[row.code].place})"
-            )
-        seen[row.code] = row
-    size = 11 if year < ENLARGEMENT.year else 15
-    permanent = sum(row.permanent for row in rows)
-    if len(rows) != size or permanent != 5:
-        where = sorted({row.place.rsplit(", line", 1)[0] for row in rows})
-        raise DataFileError(
-            f"{', '.join(where)}: {year} lists {len(rows)} members, {permanent} of them "
-            f"permanent; the Council of {year} had {size}, 5 permanent"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Holder:
-    seat: str
-    code: str
-    holder: str
-    start: date
-    end: date | None
-    source: str
-
-
-@cache
-def _permanent_holders() -> tuple[_Holder, ...]:
-    return tuple(
-        _Holder(
-            seat=raw["seat"],
-            code=raw["code"],
-            holder=raw["holder"],
-            start=date.fromisoformat(raw["start"]),
-            end=date.fromisoformat(raw["end"]) if raw["end"] else None,
-            source=raw["source"],
-        )
-        for raw in _read_csv("permanent_seats.csv")
-    )
-
-
-@cache
-def _elected_changes() -> tuple[tuple[date, str, str, str], ...]:
-    return tuple(
-        (date.fromisoformat(raw["date"]), raw["from_code"], raw["to_code"], raw["source"])
-        for raw in datafiles.rows("elected_changes")
-    )
-
-
-class _TermDates(NamedTuple):
-    code: str
-    first_day: date
-    last_day: date
-    what: str
-    source: str
-    notes: str
-
-
-@cache
-def _term_dates() -> dict[str, tuple[_TermDates, ...]]:
-    """Terms that did not run from 1 January to 31 December, by member code."""
-    found: dict[str, list[_TermDates]] = {}
-    for raw in datafiles.rows("term_dates"):
-        code = member(raw["member"]).code
-        found.setdefault(code, []).append(
-            _TermDates(
-                code,
-                date.fromisoformat(raw["first_day"]),
-                date.fromisoformat(raw["last_day"]),
-                raw["what"],
-                raw["source"],
-                raw["notes"],
-            )
-        )
-    return {code: tuple(spans) for code, spans in found.items()}
-
-
-def _seated_on(code: str, day: date) -> _TermDates | None:
-    """The exact span that leaves ``code`` off the Council on ``day``, if the record has one."""
-    for span in _term_dates().get(code, ()):
-        if span.first_day.year <= day.year <= span.last_day.year and not (
-            span.first_day <= day <= span.last_day
-        ):
-            return span
-    return None
-
-
 RECORD_END = date(2027, 12, 31)
 """The last day covered by the bundled membership tables (checked against them in the tests).
 
@@ -282,22 +147,9 @@ Users extend the record with :func:`unsc_tracker.use_data`; :func:`record_end` g
 of the record in use."""
 
 
-def record_end() -> date:
-    """The last day of the record in use: the bundled tables and any the user added."""
-    return date(max(_membership_rows()), 12, 31)
-
-
 @datafiles.on_change
 def _forget() -> None:
-    for cached in (
-        _membership_rows,
-        _elected_changes,
-        _term_dates,
-        _presidency,
-        _renames,
-        _change_days,
-    ):
-        cached.cache_clear()
+    _presidency.cache_clear()
     _composition.cache_clear()
     _council.cache_clear()
     seats.cache_clear()
@@ -358,7 +210,7 @@ def _composition(day: date) -> _Composition:
             f"no Security Council on {day.isoformat()}: its first meeting was on "
             f"{FIRST_MEETING.isoformat()} (S/PV.1)"
         )
-    rows = _membership_rows().get(day.year)
+    rows = seating.membership_rows().get(day.year)
     if rows is None:
         last = record_end()
         raise DateOutOfRecordError(
@@ -373,7 +225,7 @@ def _composition(day: date) -> _Composition:
         )
     permanent: list[MemberState] = []
     holders: list[tuple[str, str]] = []
-    for holder in _permanent_holders():
+    for holder in seating.permanent_holders():
         if holder.start <= day and (holder.end is None or day <= holder.end):
             permanent.append(member(holder.code))
             holders.append((holder.code, holder.holder))
@@ -384,7 +236,7 @@ def _composition(day: date) -> _Composition:
             notes.append(f"{row.name}: {row.note}")
         if row.permanent:
             continue
-        away = _seated_on(row.code, day)
+        away = seating.seated_on(row.code, day)
         if away is None:
             elected_codes[row.code] = row.name
         else:
@@ -393,11 +245,11 @@ def _composition(day: date) -> _Composition:
                 f"{away.first_day.isoformat()} to {away.last_day.isoformat()} "
                 f"({away.what.replace('_', ' ')})"
             )
-    for when, old, new, _ in _elected_changes():
+    for when, old, new, _ in seating.elected_changes():
         if when.year == day.year and day >= when and old in elected_codes:
             del elected_codes[old]
             elected_codes[new] = member(new).name
-    for when, code, new_name in _renames():
+    for when, code, new_name in seating.renames():
         if when.year == day.year and day >= when and code in elected_codes:
             elected_codes[code] = new_name
     elected = sorted((member(code) for code in elected_codes), key=lambda state: state.name)
@@ -410,35 +262,14 @@ def _composition(day: date) -> _Composition:
     return _Composition(tuple(permanent), tuple(elected), tuple(holders), tuple(notes))
 
 
-@cache
-def _renames() -> tuple[tuple[date, str, str], ...]:
-    """A member's new name from a day within a year (the year tables give the name of 1 January)."""
-    return tuple(
-        (date.fromisoformat(raw["date"]), member(raw["member"]).code, raw["new_name"])
-        for raw in datafiles.rows("renames")
-    )
-
-
-@cache
-def _change_days() -> tuple[date, ...]:
-    """The days within a year on which the Council changed: a holder, a late seat, a new name."""
-    days = {holder.start for holder in _permanent_holders()}
-    days |= {holder.end + timedelta(days=1) for holder in _permanent_holders() if holder.end}
-    days |= {when for when, *_ in _elected_changes()} | {when for when, *_ in _renames()}
-    for spans in _term_dates().values():
-        for span in spans:
-            days |= {span.first_day, span.last_day + timedelta(days=1)}
-    return tuple(sorted(days))
-
-
 def _seated_in(year: int, month: int) -> tuple[tuple[str, str], ...]:
     """The members of a month as on its first day (17 January in 1946), by the names rule 18
     orders them by: the year table's names ("China", not the name of the government seated)."""
     day = max(date(year, month, 1), FIRST_MEETING)
     # The same Council as on the last day it changed, or on 1 January: one composition a span.
-    since = max((d for d in _change_days() if date(year, 1, 1) <= d <= day), default=None)
+    since = max((d for d in seating.change_days() if date(year, 1, 1) <= d <= day), default=None)
     seated = _composition(since or max(date(year, 1, 1), FIRST_MEETING))
-    listed = {row.code: row.name for row in _membership_rows()[year] if row.permanent}
+    listed = {row.code: row.name for row in seating.membership_rows()[year] if row.permanent}
     permanent = {state.code for state in seated.permanent}
     return tuple(
         (code, listed.get(code, name) if code in permanent else name)
@@ -540,7 +371,7 @@ def composition(day: date) -> Composition:
 
     The vote record checks thousands of ballots on as many days: building the Council of each
     day would cost more than reading the votes. Membership changes only on 1 January and on the
-    days of :func:`_change_days` (a seat changing hands, a late seat, a new name), so the days
+    days of :func:`seating.change_days` (a seat changing hands, a late seat, a new name), so the days
     between two changes share one entry.
 
     >>> sorted(composition(date(2016, 10, 8)).permanent)
@@ -551,7 +382,7 @@ def composition(day: date) -> Composition:
     known = _COMPOSITION_OF_DAY.get(day)
     if known is not None:
         return known
-    changes = _change_days()
+    changes = seating.change_days()
     last = changes[bisect_right(changes, day) - 1] if changes and changes[0] <= day else None
     key = (day.year, last if last is not None and last.year == day.year else None)
     found = _COMPOSITIONS.get(key)
@@ -584,7 +415,7 @@ def terms(state: MemberState | str | None = None) -> Iterator[Term]:
     """
     wanted = member(state).code if state is not None else None
     found: list[Term] = []
-    for holder in _permanent_holders():
+    for holder in seating.permanent_holders():
         if wanted in (None, holder.code):
             found.append(
                 Term(
@@ -597,9 +428,9 @@ def terms(state: MemberState | str | None = None) -> Iterator[Term]:
                     sources=(holder.source,),
                 )
             )
-    open_terms: dict[tuple[str, str], list[_Row]] = {}
-    for year in sorted(_membership_rows()):
-        for row in _membership_rows()[year]:
+    open_terms: dict[tuple[str, str], list[seating.Row]] = {}
+    for year in sorted(seating.membership_rows()):
+        for row in seating.membership_rows()[year]:
             if row.permanent or wanted not in (None, row.code):
                 continue
             rows = open_terms.setdefault((row.code, row.label), [])
@@ -612,18 +443,18 @@ def terms(state: MemberState | str | None = None) -> Iterator[Term]:
     yield from found
 
 
-def _elected_term(rows: list[_Row]) -> Term:
+def _elected_term(rows: list[seating.Row]) -> Term:
     start, end = date(rows[0].year, 1, 1), date(rows[-1].year, 12, 31)
     if start < FIRST_MEETING:
         start = FIRST_MEETING
-    for when, old, new, _ in _elected_changes():
+    for when, old, new, _ in seating.elected_changes():
         if rows[0].code == old and when.year == rows[-1].year:
             end = when - timedelta(days=1)
         if rows[0].code == new and when.year + 1 == rows[0].year:
             start = when
     notes = [row.note for row in rows if row.note]
     sources = [part.strip() for row in rows for part in row.source.split(" | ")]
-    for span in _term_dates().get(rows[0].code, ()):
+    for span in seating.term_dates().get(rows[0].code, ()):
         if span.first_day.year == start.year:
             start = span.first_day
         if span.last_day.year == end.year:
