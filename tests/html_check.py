@@ -11,6 +11,7 @@ from pathlib import Path
 from unsc_tracker import akn4un
 from unsc_tracker.council import council
 from unsc_tracker.history import vetoes
+from unsc_tracker.record import votes
 from unsc_tracker.scenarios import load_scenario
 from unsc_tracker.voting import VoteRecord
 
@@ -74,4 +75,6 @@ def every_view() -> dict[str, str]:
         "veto": vetoes(agenda="Aleppo")[0]._repr_html_(),
         "vetoes": vetoes(by="Russia", since=date(2011, 1, 1))._repr_html_(),
         "folder_report": akn4un.load_folder(FOLDER, progress=False)._repr_html_(),
+        "vote": votes(agenda="Aleppo", kind="draft")[0]._repr_html_(),
+        "votes": votes(since=date(2016, 1, 1), until=date(2016, 12, 31))._repr_html_(),
     }

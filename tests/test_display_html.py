@@ -331,3 +331,29 @@ def test_vetoes_query_result_names_the_records_known_gaps() -> None:
     assert "Known gaps in the record for this question" in text
     for gap in records.gaps:
         assert str(gap) in text
+
+
+def test_vote_of_the_record_shows_its_sources_and_ballots() -> None:
+    from unsc_tracker.record import votes
+
+    vote = votes(agenda="Aleppo", kind="draft")[0]
+    page = VIEWS["vote"]
+    text = text_of(page)
+    assert vote.symbol in text
+    assert "vetoed by Russian Federation" in text
+    assert "11-2-2" in text
+    assert page.count('<span class="ut-permanent">') == 5
+    assert '<a href="https://' in page
+
+
+def test_votes_of_a_query_show_as_one_table() -> None:
+    from unsc_tracker.record import votes
+
+    found = votes(since=date(2016, 1, 1), until=date(2016, 12, 31))
+    page = VIEWS["votes"]
+    assert page.count("<tr>") == len(found) + 1
+    assert f"{len(found)} votes" in text_of(page)
+    everything = votes()
+    shown = everything._repr_html_()
+    assert shown.count("<tr>") == min(len(everything), 200) + 1
+    assert f"the first {min(len(everything), 200)} shown" in text_of(shown)

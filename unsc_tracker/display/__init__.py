@@ -5,7 +5,8 @@ This package sits above every model, and no model imports it. The models word th
 their HTML; importing this package fills that registry (``@views.register(Model)``), one module
 per family of models: :mod:`~unsc_tracker.display.votes` (the Council, votes, results, the veto
 record), :mod:`~unsc_tracker.display.drafts` (drafts, snapshots, replays, scenarios) and
-:mod:`~unsc_tracker.display.folder` (a folder of AKN4UN files). The package names this one as
+:mod:`~unsc_tracker.display.folder` (a folder of AKN4UN files) and
+:mod:`~unsc_tracker.display.record` (the vote record: a vote, and the votes a query returns). The package names this one as
 the registry's loader, so it is imported on the first ``_repr_html_``, not with the package.
 
 All views share one scoped stylesheet and the escaping of :mod:`~unsc_tracker.display.markup`:
@@ -35,6 +36,7 @@ from .diagram import stage_diagram_svg
 from .drafts import draft_html, replay_html, scenario_html, snapshot_html
 from .folder import folder_report_html
 from .markup import STYLE, source_html
+from .record import vote_html, votes_html
 from .votes import council_html, veto_html, vetoes_html, vote_record_html, vote_result_html
 from .why import explain
 
@@ -53,6 +55,8 @@ __all__ = [
     "stage_diagram_svg",
     "veto_html",
     "vetoes_html",
+    "vote_html",
     "vote_record_html",
     "vote_result_html",
+    "votes_html",
 ]
