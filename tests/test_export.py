@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import unsc_tracker as ut
-from unsc_tracker.errors import DateError, MissingExtraError
+from unsc_tracker.errors import MissingExtraError
 from unsc_tracker.events import EventKind
 from unsc_tracker.export import (
     OCD_CLASSIFICATIONS,
@@ -271,52 +271,6 @@ def test_vetoes_frame_of_chosen_records(pd: Any) -> None:
     assert (aleppo.yes, aleppo.no, aleppo.abstain, aleppo.meeting) == (11, 2, 2, "S/PV.7785")
 
 
-def test_council_frame_of_8_october_2016_has_the_russian_federation_presiding(pd: Any) -> None:
-    # S/PV.7785 (8 October 2016) was held under the Russian Federation's presidency.
-    frame = council_frame(date(2016, 10, 8))
-    assert list(frame.columns) == ["since", "until", "code", "name", "seat", "president"]
-    assert len(frame) == 15
-    assert (frame.since == pd.Timestamp("2016-10-08")).all()
-    assert (frame.until == pd.Timestamp("2016-10-08")).all()
-    assert frame[frame.president].code.tolist() == ["RUS"]
-    assert set(frame.code[frame.seat == "permanent"]) == {"CHN", "FRA", "RUS", "GBR", "USA"}
-    assert council_frame("2016-10-08").equals(frame)
-
-
-def test_council_frame_over_a_year_has_a_span_per_presidency(pd: Any) -> None:
-    frame = council_frame(2016)
-    assert frame.since.nunique() == 12
-    presidents = frame[frame.president].sort_values("since")
-    assert presidents.code.tolist()[9] == "RUS"  # October 2016
-    assert (frame.groupby("since").size() == 15).all()
-    assert frame.since.min() == pd.Timestamp("2016-01-01")
-    assert frame.until.max() == pd.Timestamp("2016-12-31")
-
-
-def test_council_frame_span_follows_the_china_seat(pd: Any) -> None:
-    # The PRC took the China seat on 25 October 1971 (GA res. 2758 (XXVI)).
-    frame = council_frame(date(1971, 10, 20), date(1971, 10, 31))
-    china = frame[frame.code == "CHN"][["since", "until", "name"]]
-    assert [(str(a.date()), str(b.date()), n) for a, b, n in china.itertuples(index=False)] == [
-        ("1971-10-20", "1971-10-24", "Republic of China"),
-        ("1971-10-25", "1971-10-31", "People's Republic of China"),
-    ]
-    sizes = council_frame(date(1965, 12, 31), date(1966, 1, 1)).groupby("since").size()
-    assert sizes.tolist() == [11, 15]
-
-
-def test_council_frame_empty_span_is_an_error() -> None:
-    with pytest.raises(DateError, match=r"on=2017-01-01, until=2016-12-31\): on is after until"):
-        council_frame(2017, 2016)
-
-
-def test_council_frame_wants_days_or_years() -> None:
-    with pytest.raises(ut.UnscTrackerError, match="'2016-13-01' is not a date"):
-        council_frame("2016-13-01")
-    with pytest.raises(TypeError, match=r"until is a day or a year, not float 2017.0"):
-        council_frame(2016, 2017.0)  # type: ignore[arg-type]
-
-
 def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) -> None:
     message = (
         r"popolo_vote_event\(\) takes a VoteResult or a VoteRecord, not Snapshot; "
@@ -328,11 +282,6 @@ def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) 
         TypeError, match=r"vote_frame\(\) takes a VoteResult or a VoteRecord, not dict$"
     ):
         vote_frame({"Russia": "no"})  # type: ignore[arg-type]
-
-
-def test_council_frame_outside_the_record_is_an_error(pd: Any) -> None:
-    with pytest.raises(ut.DateOutOfRecordError, match="no Security Council on 1945-01-01"):
-        council_frame(1945)
 
 
 @pytest.mark.parametrize(
