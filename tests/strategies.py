@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import strategies as st
@@ -11,7 +11,8 @@ from pydantic import TypeAdapter
 from unsc_tracker.council import council
 from unsc_tracker.drafts import DraftResolution
 from unsc_tracker.events import Event, EventKind
-from unsc_tracker.lifecycle import AFTER_END, END_STAGES, NEUTRAL_EVENTS, START, TRANSITIONS
+from unsc_tracker.lifecycle import MOVES, START, Stage
+from unsc_tracker.voting import Outcome, tally
 
 EVENT = TypeAdapter(Event)
 YEAR_START = date(2016, 1, 4)
@@ -19,6 +20,8 @@ SEATED_2016 = tuple(state.name for state in council(on=date(2016, 6, 1)).members
 OTHER_STATES = ("Germany", "Canada", "Brazil", "India", "South Africa")
 STANCES = ("support", "oppose", "abstain", "undecided")
 BALLOTS = ("yes", "no", "abstain", "absent", "not_voting")
+OFFSETS = st.sampled_from((None, UTC, timezone(timedelta(hours=-5))))
+"""No UTC offset, or that of UTC, or that of New York in winter."""
 
 # Any text a user might put in a note: quotes, backslashes, newlines, Arabic, control characters.
 texts = st.text(
@@ -46,7 +49,12 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     if kind == "withdrawn":
         return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
     if kind == "revived":
-        return {"by": [draw(st.sampled_from(SEATED_2016))]}
+        symbol = draw(st.none() | st.just("S/2016/901"))
+        return {"by": [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))], "symbol": symbol}
+    if kind == "vote_postponed":
+        return {"by": draw(st.none() | st.sampled_from(SEATED_2016))}
+    if kind == "ga_debate_held":
+        return {"meeting": draw(st.none() | st.just("A/71/PV.100"))}
     if kind == "position_stated":
         who = draw(st.sampled_from(SEATED_2016 + OTHER_STATES))
         return {"member": who, "stance": draw(st.sampled_from(STANCES))}
@@ -59,26 +67,28 @@ def _fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     return {}
 
 
+_AFTER_VOTE = {
+    Outcome.ADOPTED: Stage.ADOPTED,
+    Outcome.VETOED: Stage.VETOED,
+    Outcome.FAILED: Stage.FAILED,
+}
+
+
 @st.composite
 def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
-    """A valid log: every event allowed in the stage the previous ones reached."""
-    stage = START
+    """A valid log: every event allowed in the stage the previous ones reached. The log of a draft
+    with a symbol may begin in blue (then no event of the life before blue comes first)."""
+    stage = Stage.IN_BLUE if draw(st.booleans()) else START
+    offset = draw(OFFSETS)  # one log gives its times with an offset, or none
     day = YEAR_START
     sponsors: set[str] = {"France"}
     log: list[Event] = []
     for _ in range(draw(st.integers(1, max_events))):
-        moves = list(TRANSITIONS[stage])
-        if stage in END_STAGES:
-            moves += sorted(AFTER_END)
-        else:
-            moves += sorted(NEUTRAL_EVENTS)
-        if not moves:
-            break
-        kind = draw(st.sampled_from(moves))
+        kind = draw(st.sampled_from(sorted(MOVES[stage])))
         day += timedelta(days=draw(st.integers(0, 3)))
         when: date = day
         if draw(st.booleans()):
-            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)), tzinfo=offset)
         fields = _fields(draw, kind)
         if kind == "sponsor_joined":
             fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
@@ -93,12 +103,14 @@ def event_logs(draw: st.DrawFn, max_events: int = 25) -> list[Event]:
             sponsors.update(event.members)  # type: ignore[union-attr]
         if kind == "sponsor_left":
             sponsors.difference_update(event.members)  # type: ignore[union-attr]
-        targets = TRANSITIONS[stage].get(EventKind(kind))
-        if targets:
-            if kind == "circulated":
-                stage = targets[-1] if data["audience"] == "all15" else targets[0]
-            else:  # after a vote, every end stage allows the same (statements)
-                stage = targets[0]
+        targets = MOVES[stage][kind]
+        if kind == "circulated":
+            stage = targets[-1] if data["audience"] == "all15" else targets[0]
+        elif kind == "vote_held":
+            outcome = tally(fields["ballots"], on=day, procedural=fields["procedural"]).outcome
+            stage = _AFTER_VOTE[outcome]
+        elif targets:
+            stage = targets[0]
         log.append(event)
         if kind == "revived":
             sponsors.update(event.by)  # type: ignore[union-attr]
@@ -113,10 +125,16 @@ def any_event_logs(draw: st.DrawFn, max_events: int = 12) -> list[Event]:
     for _ in range(draw(st.integers(1, max_events))):
         kind = draw(st.sampled_from([k.value for k in EventKind]))
         day += timedelta(days=draw(st.integers(0, 2)))
+        when: date = day
+        if draw(st.booleans()):  # a time, with or without an offset, whatever the others have
+            when = datetime(day.year, day.month, day.day, draw(st.integers(0, 23)))
+            when = when.replace(tzinfo=draw(OFFSETS))
         fields = _fields(draw, kind)
         if kind in ("sponsor_joined", "sponsor_left"):
             fields["members"] = [draw(st.sampled_from(SEATED_2016 + OTHER_STATES))]
-        data = {"kind": kind, "date": day, **fields}
+        if kind == "vote_held" and draw(st.integers(0, 3)) == 0:
+            fields["ballots"][draw(st.sampled_from(OTHER_STATES))] = "yes"  # not on the Council
+        data = {"kind": kind, "date": when, **fields}
         log.append(EVENT.validate_python({k: v for k, v in data.items() if v is not None}))
     return log
 

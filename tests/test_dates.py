@@ -29,6 +29,9 @@ REPORT = date(2016, 10, 5)  # Wednesday: the Reuters Arabic report on the Aleppo
     ("text", "expected"),
     [
         ("2016-10-08", date(2016, 10, 8)),
+        # Year, month, day without the zeros: not read day first (it once gave 12 September).
+        ("2016-12-9", date(2016, 12, 9)),
+        ("2016-1-13", date(2016, 1, 13)),
         ("6 October 2016", date(2016, 10, 6)),
         ("Thu 6 Oct 2016 15:00", datetime(2016, 10, 6, 15, 0)),
         ("2016-10-08T14:40", datetime(2016, 10, 8, 14, 40)),

@@ -123,6 +123,7 @@ ONE_OF_EACH = [
     {"kind": "silence_passed", "date": "2016-10-07"},
     {"kind": "put_in_blue", "date": "2016-10-07", "symbol": "S/2016/846"},
     {"kind": "vote_scheduled", "date": "2016-10-07", "meeting_date": "2016-10-08"},
+    {"kind": "vote_postponed", "date": "2016-10-07", "by": "Spain"},
     {
         "kind": "vote_held",
         "date": "2016-10-08",
@@ -133,6 +134,7 @@ ONE_OF_EACH = [
     {"kind": "withdrawn", "date": "2016-10-08", "by": "France"},
     {"kind": "revived", "date": "2016-10-09", "by": ["Spain"]},
     {"kind": "abandoned", "date": "2016-10-09"},
+    {"kind": "ga_debate_held", "date": "2016-10-20"},
     {"kind": "position_stated", "date": "2016-10-05", "member": "Russia", "stance": "oppose"},
     {
         "kind": "diplomatic_contact",
@@ -324,7 +326,7 @@ def test_aleppo_replay_path_is_marked() -> None:
     assert "classDef visited" in diagram
     assert "classDef current" in diagram
     # end stages not reached keep their own style; the one reached is styled as visited
-    assert "    class adopted,failed,withdrawn,not_put_to_vote ending" in diagram
+    assert "    class adopted,failed,not_put_to_vote ending" in diagram
 
 
 def test_inferred_stages_are_on_the_path() -> None:

@@ -118,12 +118,12 @@ def test_retraction_is_a_new_event(tracker: Tracker) -> None:
 
 
 def test_a_retraction_that_breaks_the_log_is_refused(tracker: Tracker) -> None:
-    tracker.add("S/2016/846", "put_in_blue", date="2016-10-07")
-    tracker.add("S/2016/846", "vote_scheduled", date="2016-10-07")
+    tracker.add("S/2016/846", "circulated", date="2016-10-03", audience="all15")
+    tracker.add("S/2016/846", "silence_started", date="2016-10-07")
     before = rows(tracker.path)
-    # Without being put in blue, the draft could not have been scheduled.
-    with pytest.raises(IllegalEventError, match="vote_scheduled on 2016-10-07 cannot happen"):
-        tracker.retract("S/2016/846", 1, reason="not in blue yet")
+    # Without being circulated to all fifteen, the text could not have been put under silence.
+    with pytest.raises(IllegalEventError, match="silence_started on 2016-10-07 cannot happen"):
+        tracker.retract("S/2016/846", 1, reason="not circulated yet")
     with pytest.raises(IllegalEventError, match="names event 5, which is not an earlier event"):
         tracker.retract("S/2016/846", 5, reason="no such event")
     with pytest.raises(TrackerError, match="field reason: String should have at least 1"):

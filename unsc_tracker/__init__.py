@@ -1,18 +1,21 @@
 """unsc-tracker: UN Security Council draft resolutions, the Charter's voting rule and the veto.
 
-Members, the Council and the rule load with the package; the rest (replay, scenarios, the veto
-record, the vote record, the UN's XML) loads on first use, so that ``import unsc_tracker`` stays
-light.
+Importing the package loads only its exceptions and version: every other public name (the
+Council and the rule, the replay, scenarios, the veto record, the vote record, the UN's XML) is
+imported from its module on first use (PEP 562), so that ``import unsc_tracker`` costs little
+more than ``import pydantic`` and a command line starts at once. Its models are built when the
+module that defines them is first used.
 """
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from . import errors, views
 from ._version import __version__
-from .council import Council, Term, council, terms
 from .errors import (
     AknError,
     BallotError,
@@ -32,14 +35,13 @@ from .errors import (
     VetoQueryError,
     VoteFileError,
 )
-from .members import MemberState, member
-from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 # The display layer fills the registry of notebook views: imported on the first call for HTML.
 views.set_loader("unsc_tracker.display")
 
 if TYPE_CHECKING:
     from . import akn4un, export, plot, record
+    from .council import Council, Term, council, terms
     from .datafiles import use_data
     from .dates import (
         FoundDate,
@@ -73,14 +75,19 @@ if TYPE_CHECKING:
         vetoes,
     )
     from .lifecycle import Stage
+    from .members import MemberState, member
     from .record import Vote, Votes, agreement, votes
     from .replay import Replay, Snapshot
     from .scenarios import Scenario, load_scenario, save_scenario, scenario_json_schema
     from .tracker import Tracker
+    from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
 # Public name -> the module that defines it, imported on first access (PEP 562).
 _LAZY = {
     "akn4un": "",
+    **dict.fromkeys(["Council", "Term", "council", "terms"], "council"),
+    **dict.fromkeys(["MemberState", "member"], "members"),
+    **dict.fromkeys(["Ballot", "Outcome", "VoteRecord", "VoteResult", "tally"], "voting"),
     "export": "",
     "plot": "",
     "record": "",
@@ -135,6 +142,27 @@ _LAZY = {
     ),
     "Tracker": "tracker",
 }
+
+
+_SHADOWED = frozenset(name for name, module in _LAZY.items() if name == module)
+"""Public names that are also the names of submodules: ``council`` is the function."""
+
+
+class _Package(ModuleType):
+    """The package's module type: a submodule's import does not replace a public name.
+
+    Importing ``unsc_tracker.council`` (which any model of a Council does) sets the package's
+    attribute ``council`` to that module; the public name is the function, as it was when the
+    package imported it eagerly, so the module is left to ``sys.modules``.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

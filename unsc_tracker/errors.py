@@ -76,6 +76,9 @@ class BallotError(UnscTrackerError, ValueError):
 class IllegalEventError(UnscTrackerError, ValueError):
     """An event that cannot happen to a draft in the stage it has reached."""
 
+    assumed: tuple[str, ...] = ()
+    """The events a replay with ``infer=True`` would assume before it, where it can."""
+
 
 class MissingExtraError(UnscTrackerError, ImportError):
     """An optional dependency is not installed; the message names the extra that brings it."""

@@ -6,26 +6,30 @@ The stages follow ``reference/PROCEDURE.md`` §2, simplified where that helps:
 - ``zero_draft`` covers a text shared with a limited circle, the P3, the P5 or a group of
   friends (§2's optional P5 consultation is folded into it; D2, D3);
 - ``negotiation`` (all fifteen, D4), ``under_silence`` and ``agreed`` (D5), ``in_blue`` (D6),
-  ``scheduled`` (a meeting is called to vote; §2's "at meeting" is folded into it);
+  ``scheduled`` (a meeting is called to vote; §2's "at meeting" is folded into it); a vote
+  postponed puts the draft back ``in_blue`` (§2.3, ``postpone``);
+- ``withdrawn`` (rule 35, first paragraph), which is not an end: a member of the Council that
+  seconded the draft may still require that it be put to the vote, keeping its precedence
+  (rule 35, second paragraph; D9). ``revived``, that demand, leads to ``scheduled``; until then
+  sponsors may join or leave and members may state positions, as before any end (§2.2 keeps a
+  ``WITHDRAWN_PENDING`` stage for this; resolution 2334 (2016), D9; S/2017/933, E6);
 - the ends: ``adopted``, ``vetoed``, ``failed`` (by the vote, computed by
-  :func:`~unsc_tracker.voting.tally`), ``withdrawn`` (rule 35) and ``not_put_to_vote`` (D10).
-
-Withdrawal is an end with one way out. Rule 35 lets a member that seconded a withdrawn draft
-require that it be put to the vote, keeping its precedence; §2 models that with a pending
-stage. Here the draft is ``withdrawn`` and a ``revived`` event, the seconder's demand, is the
-single transition that leaves an end stage: it goes to ``scheduled``, since the demand is to put
-the draft to the vote (resolution 2334 (2016), D9; S/2017/933, E6). The table is checked when
-the module loads: every stage is reachable from ``concept``, every stage can reach an end, and
-no end has an outgoing transition except revival from ``withdrawn``.
+  :func:`~unsc_tracker.voting.tally`) and ``not_put_to_vote`` (D10). After an end only
+  statements (explanations of vote, D12) can follow, and after a veto the General Assembly's
+  debate on it (A/RES/76/262, D13), which leaves the draft ``vetoed``.
 
 A draft may go into blue from any stage before agreement: sponsors can ask for a vote at any
 time (D6, E8; S/2016/847 went into blue without negotiation among the fifteen).
 
 Events that move no stage (positions, contacts, statements, sponsors joining or leaving) are
-allowed in every stage that is not an end. After an end, only statements (explanations of
-vote, D12) are allowed, and ``revived`` after ``withdrawn``. :data:`MOVES` is the whole table:
-every event each stage allows, and where it leads; the replay reads it, and :func:`mermaid`
-draws it.
+allowed in every stage that is not an end. :data:`MOVES` is the whole table: every event each
+stage allows, and where it leads; the replay reads it, and :func:`mermaid` draws it. The table
+is checked when the module loads: every stage is reachable from ``concept``, every stage can
+reach an end, and an end leads to no other stage. ``docs/concepts.md`` gives the table row by
+row with the source of each rule.
+
+A draft that already has an S/ symbol has been put in blue (D6): its replay starts ``in_blue``
+unless its record tells the life before (:func:`start`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from .errors import IllegalEventError
 from .events import EventKind
 
 __all__ = [
+    "BEFORE_BLUE",
     "BLUE_STAGES",
     "END_STAGES",
     "INFERABLE",
@@ -52,6 +57,7 @@ __all__ = [
     "illegal",
     "inferred_path",
     "mermaid",
+    "start",
 ]
 
 
@@ -73,7 +79,7 @@ class Stage(StrEnum):
 
     @property
     def final(self) -> bool:
-        """Whether the draft's life has ended (``withdrawn`` can still be revived)."""
+        """Whether the draft's life has ended (not ``withdrawn``, which can still be revived)."""
         return self in END_STAGES
 
 
@@ -124,11 +130,12 @@ TRANSITIONS: Mapping[Stage, Mapping[EventKind, tuple[Stage, ...]]] = MappingProx
         S.SCHEDULED: {
             K.REVISED: (S.SCHEDULED,),
             K.VOTE_SCHEDULED: (S.SCHEDULED,),
+            K.VOTE_POSTPONED: (S.IN_BLUE,),
             K.VOTE_HELD: (S.ADOPTED, S.VETOED, S.FAILED),
             **_DROP,
         },
         S.ADOPTED: {},
-        S.VETOED: {},
+        S.VETOED: {K.GA_DEBATE_HELD: (S.VETOED,)},
         S.FAILED: {},
         S.WITHDRAWN: {K.REVIVED: (S.SCHEDULED,)},
         S.NOT_PUT_TO_VOTE: {},
@@ -138,9 +145,7 @@ TRANSITIONS: Mapping[Stage, Mapping[EventKind, tuple[Stage, ...]]] = MappingProx
 audience of a circulation, the outcome of a vote)."""
 
 START = Stage.CONCEPT
-END_STAGES = frozenset(
-    {S.ADOPTED, S.VETOED, S.FAILED, S.WITHDRAWN, S.NOT_PUT_TO_VOTE},
-)
+END_STAGES = frozenset({S.ADOPTED, S.VETOED, S.FAILED, S.NOT_PUT_TO_VOTE})
 NEUTRAL_EVENTS = frozenset(
     {K.POSITION_STATED, K.DIPLOMATIC_CONTACT, K.STATEMENT, K.SPONSOR_JOINED, K.SPONSOR_LEFT},
 )
@@ -149,6 +154,14 @@ AFTER_END = frozenset({K.STATEMENT})
 """Events allowed after an end stage (explanations of vote)."""
 BLUE_STAGES = frozenset({S.IN_BLUE, S.SCHEDULED})
 """The stages of a text in blue, the final form put to the vote (D6)."""
+BEFORE_BLUE = frozenset(
+    kind
+    for stage in (S.CONCEPT, S.ZERO_DRAFT, S.NEGOTIATION, S.UNDER_SILENCE, S.AGREED)
+    for kind in TRANSITIONS[stage]
+) - {kind for stage in BLUE_STAGES for kind in TRANSITIONS[stage]}
+"""Events that move a draft only before it goes into blue: circulation, silence, and putting it
+in blue itself."""
+_MOVING = frozenset(kind for moves in TRANSITIONS.values() for kind in moves)
 
 INFERABLE: Mapping[EventKind, Stage] = MappingProxyType(
     {
@@ -170,8 +183,8 @@ def _check_table() -> dict[tuple[Stage, EventKind], tuple[tuple[EventKind, Stage
         for kind, targets in moves.items():
             if kind in NEUTRAL_EVENTS or not targets:
                 raise RuntimeError(f"transition table: {stage} -> {kind} is not a stage change")
-        if stage in END_STAGES and set(moves) - ({K.REVIVED} if stage is S.WITHDRAWN else set()):
-            raise RuntimeError(f"transition table: end stage {stage} has outgoing transitions")
+        if stage in END_STAGES and any(targets != (stage,) for targets in moves.values()):
+            raise RuntimeError(f"transition table: end stage {stage} leads to another stage")
     reached = {START}
     queue = deque([START])
     while queue:
@@ -259,11 +272,34 @@ def inferred_path(
     return _PATHS.get((stage, EventKind(kind)))
 
 
+def start(symbol: str | None, kinds: Iterable[str]) -> Stage:
+    """The stage a draft's replay starts from, given its S/ symbol and its events' kinds in order.
+
+    A draft with no symbol starts at ``concept``. A draft with one has been put in blue (D6): it
+    starts at ``concept`` when the first of its events that moves a stage belongs to the life
+    before blue (:data:`BEFORE_BLUE`: circulation, silence, putting it in blue), so that the
+    record tells that life, and ``in_blue`` otherwise (a record that begins at the vote).
+
+    >>> start("S/2022/155", ["statement", "vote_held"]), start("S/2016/846", ["circulated"])
+    (<Stage.IN_BLUE: 'in_blue'>, <Stage.CONCEPT: 'concept'>)
+    """
+    if symbol is None:
+        return START
+    for kind in kinds:
+        if kind in _MOVING:
+            return START if kind in BEFORE_BLUE else S.IN_BLUE
+    return S.IN_BLUE
+
+
 def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError:
-    """The error for an event that cannot happen in ``stage``, naming what can.
+    """The error for an event that cannot happen in ``stage``, naming what can, and what a replay
+    with ``infer=True`` would assume where it can make the event legal.
 
     >>> print(illegal("S/2016/846", "vote_held", "2016-10-09", Stage.VETOED))
     S/2016/846: vote_held on 2016-10-09 cannot happen while the draft is vetoed (an end stage: ...)
+    >>> print(illegal("S/2022/155", "vote_held", "2022-02-25", Stage.IN_BLUE))
+    S/2022/155: vote_held on 2022-02-25 cannot happen while the draft is in_blue (allowed here: ...);
+    replayed with infer=True (--infer on the command line), it would assume vote_scheduled before it
     """
     if stage in END_STAGES:
         after = sorted({*AFTER_END, *TRANSITIONS[stage]})
@@ -272,9 +308,20 @@ def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError
         hint = (
             "allowed here: " + ", ".join(sorted(TRANSITIONS[stage])) + " and events moving no stage"
         )
-    return IllegalEventError(
-        f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
-    )
+    message = f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
+    path = _PATHS.get((stage, EventKind(kind))) if kind in _KINDS else None
+    if path:
+        assumed = ", then ".join(step.value for step, _ in path)
+        message += (
+            "; replayed with infer=True (--infer on the command line), it would assume "
+            f"{assumed} before it"
+        )
+    error = IllegalEventError(message)
+    error.assumed = tuple(step.value for step, _ in path or ())
+    return error
+
+
+_KINDS = frozenset(EventKind)
 
 
 _MERMAID_SAFE = re.compile(r"[^A-Za-z0-9 ,.'()\-/]")
@@ -315,7 +362,7 @@ def mermaid(path: Iterable[Stage | str] | None = None) -> str:
     lines += [f"    {stage.value} --> [*]" for stage in Stage if stage in END_STAGES]
     lines.append(
         "    note right of withdrawn : "
-        + _mermaid_text("an end, but a seconder may demand a vote (rule 35): revived")
+        + _mermaid_text("not an end: a seconder on the Council may require a vote (rule 35)")
     )
     stages = [Stage(stage) for stage in path] if path is not None else []
     visited = list(dict.fromkeys(stages))

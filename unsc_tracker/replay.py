@@ -1,29 +1,39 @@
 """A draft's event log replayed into immutable snapshots: the log is the truth.
 
 Events are applied in date order; events of the same day keep the order they were given (the
-sort is stable, and a day-only date and a timed one on the same day are the same day). Each
-event yields one :class:`Snapshot`, holding the stage, the sponsors and the known positions as
-of then, the expected outcome, and the result once the vote is held.
+sort is stable, and a day-only date and a timed one on the same day are the same day). Times
+of one log are all given with a UTC offset or all without one: a log that mixes them cannot be
+put in order, and is refused with a :class:`~unsc_tracker.errors.DateError` naming the two
+events. Each event yields one :class:`Snapshot`, holding the stage, the sponsors and the known
+positions as of then, the expected outcome, and the result once the vote is held.
+
+The replay starts at ``concept``, or ``in_blue`` for a draft that has an S/ symbol and whose
+record begins after it went into blue (:func:`~unsc_tracker.lifecycle.start`).
 
 The expected outcome comes from :func:`~unsc_tracker.forecast.expect`, with the Council of the
-day the vote is expected: the meeting date of the last ``vote_scheduled`` event, else the
-draft's ``expected_vote``, else the event's own date. Positions come from ``position_stated``
-events; a verified sponsor that sits on that Council counts as supporting unless it stated
-otherwise. States not on that Council (sponsors, or states stating a position) are kept in
-``positions`` but do not vote. Once the vote is held, the expectation is recomputed from the
-ballots themselves, so ``expected`` agrees with ``result``. The forecast is recomputed only when
-the positions, the sponsors or the Council change, and the snapshots share unchanged tuples.
+day the vote is expected: the meeting date of the last ``vote_scheduled`` event (until a
+``vote_postponed``), else the draft's ``expected_vote``, else the event's own date. Positions
+come from ``position_stated`` events; a verified sponsor that sits on that Council counts as
+supporting unless it stated otherwise. States not on that Council (sponsors, or states stating
+a position) are kept in ``positions`` but do not vote. Once the vote is held, the expectation is
+recomputed from the ballots themselves, so ``expected`` agrees with ``result``. A draft
+withdrawn or not put to a vote has no vote to expect: its expectation is closed (no outcome, no
+vetoer; ``expected.closed`` says why) until a revival. The forecast is recomputed only when the
+positions, the sponsors or the Council change, and the snapshots share unchanged tuples.
 
 Replay is strict by default: an event the stage does not allow raises
-:class:`~unsc_tracker.errors.IllegalEventError`. With ``infer=True`` the steps the record
-often leaves out (circulation to all fifteen, silence passing, putting in blue, scheduling the
-vote) are inserted where they make the event legal, and named in ``snapshot.inferred``.
+:class:`~unsc_tracker.errors.IllegalEventError`, which names the steps ``infer=True`` would
+assume where some would make it legal. With ``infer=True`` the steps the record often leaves
+out (circulation to all fifteen, silence passing, putting in blue, scheduling the vote) are
+inserted where they make the event legal, and named in ``snapshot.inferred``.
 
 Conventions warn and never refuse: a vote less than 24 hours after the draft went into blue
 (PROCEDURE D7), a party to a dispute voting on a Chapter VI decision (V7, through
-:func:`~unsc_tracker.voting.tally`). After a veto cast on or after 26 April 2022 the General
-Assembly is to debate it within ten working days (A/RES/76/262, D13): ``ga_debate_due_by``
-counts Monday to Friday and does not count UN holidays yet.
+:func:`~unsc_tracker.voting.tally`), a revival by a state not on the Council (rule 35). After a
+veto cast on or after 26 April 2022 the General Assembly is to debate it within ten working days
+(A/RES/76/262, D13): ``ga_debate_due_by`` counts UN working days at Headquarters (weekdays, the
+UN's holidays skipped where the record has the year's list; the warning names the years it
+does not), and a ``ga_debate_held`` event closes it.
 """
 
 from __future__ import annotations
@@ -39,10 +49,10 @@ from . import views
 from .council import council
 from .dates import parse_when
 from .drafts import DraftResolution, Sponsorship
-from .errors import DateOutOfRecordError
-from .events import Event, day_of
+from .errors import BallotError, DateOutOfRecordError, NotOnCouncilError
+from .events import Event, day_of, mixed_times
 from .forecast import Expectation, Stance, expect, outlook
-from .lifecycle import INFERABLE, MOVES, START, Stage, mermaid
+from .lifecycle import INFERABLE, MOVES, START, Stage, mermaid, start
 from .steps import (
     GA_VETO_DEBATE_FROM,
     STEPS,
@@ -124,25 +134,34 @@ class Replay:
     (<Stage.NEGOTIATION: 'negotiation'>, 'vetoed')
     """
 
-    __slots__ = ("_days", "draft", "snapshots")
+    __slots__ = ("_days", "draft", "snapshots", "start")
 
     def __init__(
         self,
         draft: DraftResolution,
         snapshots: Sequence[Snapshot],
         days: Sequence[date] | None = None,
+        start: Stage = START,
     ) -> None:
         self.draft = draft
         self.snapshots: tuple[Snapshot, ...] = tuple(snapshots)
         self._days = list(days) if days is not None else [s.day for s in self.snapshots]
+        self.start = start
+        """The stage the replay started from, before the first event."""
 
     @classmethod
     def from_events(
         cls, draft: DraftResolution, events: Iterable[Event], *, infer: bool = False
     ) -> Replay:
-        """Replay ``events`` for ``draft``; strict unless ``infer`` (see the module docstring)."""
-        snapshots, days = _snapshots(draft, events, infer)
-        return cls(draft, snapshots, days)
+        """Replay ``events`` for ``draft``; strict unless ``infer`` (see the module docstring).
+
+        Raises :class:`~unsc_tracker.errors.IllegalEventError` for an event its stage does not
+        allow, and :class:`~unsc_tracker.errors.DateError` for a log that gives some times with a
+        UTC offset and others without.
+        """
+        log, days = _in_date_order(draft.id, events)
+        first = start(draft.symbol, (event.kind for event in log))
+        return cls(draft, _snapshots(draft, log, days, first, infer), days, first)
 
     @property
     def final(self) -> Snapshot:
@@ -151,17 +170,17 @@ class Replay:
             raise DateOutOfRecordError(f"{self.draft.id}: no events, so no snapshot to show")
         return self.snapshots[-1]
 
-    def as_of(self, when: date | datetime | str) -> Snapshot:
-        """The last snapshot on or before the day ``when``; before the first event, an error."""
-        day = day_of(parse_when(when, "as_of date"))
-        index = bisect_right(self._days, day)
-        if index == 0:
-            first = self._days[0].isoformat() if self._days else "none"
-            raise DateOutOfRecordError(
-                f"{self.draft.id}: no snapshot on or before {day.isoformat()}; "
-                f"the record starts on {first}"
-            )
-        return self.snapshots[index - 1]
+    def as_of(self, when: date | datetime | str) -> Snapshot | None:
+        """The last snapshot on or before the day ``when``; ``None`` before the first event (or
+        for a draft with no events), when the record says nothing yet.
+
+        >>> from unsc_tracker import load_scenario
+        >>> replay = load_scenario("aleppo-2016").replay("S/2016/846")
+        >>> replay.as_of("2016-10-05").stage, replay.as_of("2016-09-01")
+        (<Stage.NEGOTIATION: 'negotiation'>, None)
+        """
+        index = bisect_right(self._days, day_of(parse_when(when, "as_of date")))
+        return self.snapshots[index - 1] if index else None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -214,7 +233,7 @@ def replay_path(replay: Replay) -> list[Stage]:
     ['concept', 'in_blue', 'scheduled', 'failed']
     """
     leads_to = {kind.value: stage for kind, stage in INFERABLE.items()}
-    path = [START]
+    path = [replay.start]
     for snapshot in replay.snapshots:
         for step in snapshot.inferred:
             # Inferred steps are written "<event kind> (inferred before ...)" by the replay.
@@ -225,10 +244,16 @@ def replay_path(replay: Replay) -> list[Stage]:
     return [stage for i, stage in enumerate(path) if i == 0 or stage is not path[i - 1]]
 
 
+# The tables as plain dicts: the replay's hot path looks them up for every event, and a lookup
+# through a read-only mapping (MappingProxyType) costs a call more.
+_MOVES = {stage: dict(moves) for stage, moves in MOVES.items()}
+_STEPS = dict(STEPS)
+
+
 def _snapshots(
-    draft: DraftResolution, events: Iterable[Event], infer: bool
-) -> tuple[list[Snapshot], list[date]]:
-    """Replay the events, in date order; returns the snapshots and their days (for ``as_of``).
+    draft: DraftResolution, log: list[Event], days: list[date], stage: Stage, infer: bool
+) -> list[Snapshot]:
+    """Replay the events, in date order (``days`` are theirs), from ``stage``.
 
     The replay is a fold of the steps of :mod:`unsc_tracker.steps` over the log. Its state is the
     stage, the positions stated and the other facts; each kind of event that changes more than
@@ -236,8 +261,7 @@ def _snapshots(
     move the stage where the table (:data:`~unsc_tracker.lifecycle.MOVES`) says. A snapshot is
     the event, the state after it, and the forecast for that state.
     """
-    log, days = _in_date_order(events)
-    stage, positions, facts = START, no_positions(), first_facts(draft)
+    positions, facts = no_positions(), first_facts(draft)
     forecast = _Forecast()
     # The forecast rests on the positions, the facts and the day: it is looked up again only
     # when one of them changed (a step returns the same objects when it changes nothing).
@@ -245,49 +269,67 @@ def _snapshots(
     expected: Expectation | None = None
     warnings: tuple[str, ...]
     snapshots = []
-    for day, event in zip(days, log, strict=True):
-        inferred: tuple[str, ...] = ()
-        targets = MOVES[stage].get(event.kind)
-        if targets is None:
-            stage, facts, inferred = inferred_steps(stage, facts, event, infer)
-            targets = MOVES[stage][event.kind]
-        step = STEPS.get(type(event))
-        if step is None:  # an event that moves the stage, if anything: the table says where
-            stage, warnings = targets[0] if targets else stage, ()
-        else:
-            stage, positions, facts, warnings = step(stage, positions, facts, event)
-        if (
-            forecast_for is None
-            or positions is not forecast_for[0]
-            or facts is not forecast_for[1]
-            or day != forecast_for[2]
-        ):
-            voted, when = facts.voted, facts.vote_day or day
-            expected = voted if voted is not None else forecast(positions, facts.sponsors, when)
-            forecast_for = positions, facts, day
-        snapshot = (
-            event,
-            stage,
-            facts.symbol,
-            facts.sponsors,
-            positions.mapping,
-            expected,
-            facts.result,
-            warnings,
-            inferred,
-            facts.ga_due,
-            draft.id,
-        )
-        # tuple.__new__ skips the NamedTuple's constructor, a Python function: the values are in
-        # the order of the fields, and this saves an eighth of the replay's time (bench_replay.py).
-        snapshots.append(tuple.__new__(Snapshot, snapshot))
-    return snapshots, days
+    # An error of the rule (a ballot from a state not on the Council, a day outside the record)
+    # is raised again naming the event it came from.
+    try:
+        for day, event in zip(days, log, strict=True):
+            inferred: tuple[str, ...] = ()
+            targets = _MOVES[stage].get(event.kind)
+            if targets is None:
+                stage, facts, inferred = inferred_steps(stage, facts, event, infer)
+                targets = _MOVES[stage][event.kind]
+            step = _STEPS.get(type(event))
+            if step is None:  # an event that moves the stage, if anything: the table says where
+                stage, warnings = targets[0] if targets else stage, ()
+            else:
+                stage, positions, facts, warnings = step(stage, positions, facts, event)
+            if (
+                forecast_for is None
+                or positions is not forecast_for[0]
+                or facts is not forecast_for[1]
+                or day != forecast_for[2]
+            ):
+                voted, when = facts.voted, facts.vote_day or day
+                if voted is not None:
+                    expected = voted
+                else:
+                    expected = forecast(positions, facts.sponsors, when)
+                    if facts.closed is not None:
+                        expected = expected.closing(facts.closed)
+                forecast_for = positions, facts, day
+            snapshot = (
+                event,
+                stage,
+                facts.symbol,
+                facts.sponsors,
+                positions.mapping,
+                expected,
+                facts.result,
+                warnings,
+                inferred,
+                facts.ga_due,
+                draft.id,
+            )
+            # tuple.__new__ skips the NamedTuple's constructor, a Python function: the values are in
+            # the order of the fields, and this saves an eighth of the replay's time (bench_replay.py).
+            snapshots.append(tuple.__new__(Snapshot, snapshot))
+    except (BallotError, DateOutOfRecordError, NotOnCouncilError) as err:
+        raise type(err)(f"{draft.id}: {event.kind} on {event.date.isoformat()}: {err}") from None
+    return snapshots
 
 
-def _in_date_order(events: Iterable[Event]) -> tuple[list[Event], list[date]]:
-    """The events sorted by day, those of one day in the order given, and their days."""
+def _in_date_order(draft: str, events: Iterable[Event]) -> tuple[list[Event], list[date]]:
+    """The events sorted by day, those of one day in the order given, and their days.
+
+    Raises :class:`~unsc_tracker.errors.DateError` when some times carry a UTC offset and others
+    do not (:func:`~unsc_tracker.events.mixed_times`).
+    """
     log = list(events)
-    days = [day_of(event.date) for event in log]
+    dates = [event.date for event in log]
+    # day_of, inlined: an event's date is a date or a datetime, never a subclass (pydantic).
+    days = [when.date() if type(when) is datetime else when for when in dates]
+    if datetime in map(type, dates):  # only a log with times can mix them
+        mixed_times(log, draft)
     if days == sorted(days):
         return log, days
     order = sorted(range(len(log)), key=days.__getitem__)  # a stable sort

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import views
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
-from .events import Event, in_force
+from .events import Event, in_force, mixed_times, withdrawals
 from .replay import Replay
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "ScenarioDraft",
     "bundled_scenarios",
     "load_scenario",
+    "loads_scenario",
     "save_scenario",
     "scenario_json_schema",
 ]
@@ -52,9 +53,12 @@ class ScenarioDraft(DraftResolution):
     @model_validator(mode="after")
     def _retractions(self) -> ScenarioDraft:
         try:
-            in_force(self.events, self.id)
+            withdrawn = withdrawals(self.events, self.id)
         except IllegalEventError as err:
             raise ValueError(str(err)) from None
+        # The times that reach the replay: a DateError is a ValueError, reported with its place.
+        retractions = {n for n, event in enumerate(self.events, 1) if event.kind == "retracted"}
+        mixed_times(self.events, self.id, ignore=withdrawn.keys() | retractions)
         return self
 
 
@@ -155,21 +159,31 @@ def load_scenario(source: str | Path) -> Scenario:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise ScenarioError(f"{path}: cannot read the scenario file ({err.strerror})") from None
-    suffix = path.suffix.lower()
-    if suffix == ".toml":
-        data = _read_toml(text, str(path))
-    elif suffix == ".json":
+    return loads_scenario(text, path.suffix.lower().removeprefix("."), source=str(path))
+
+
+def loads_scenario(text: str, format: str, *, source: str = "<string>") -> Scenario:
+    """A scenario from the text of a file: ``format`` is ``toml``, ``json``, ``yaml`` or
+    ``yml``; ``source`` names the text in errors (``<stdin>`` for standard input).
+
+    >>> loads_scenario('[[drafts]]\\nsymbol = "S/2016/846"\\n', "toml").drafts[0].id
+    'S/2016/846'
+    """
+    if format == "toml":
+        data = _read_toml(text, source)
+    elif format == "json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
-            raise ScenarioError(f"{path}: not valid JSON ({err})") from None
-    elif suffix in (".yaml", ".yml"):
-        data = _read_yaml(text, str(path))
+            raise ScenarioError(f"{source}: not valid JSON ({err})") from None
+    elif format in ("yaml", "yml"):
+        data = _read_yaml(text, source)
     else:
+        shown = f".{format}" if format else ""
         raise ScenarioError(
-            f"{path}: unknown scenario format {suffix!r}; use .toml, .json, .yaml or .yml"
+            f"{source}: unknown scenario format {shown!r}; use .toml, .json, .yaml or .yml"
         )
-    return _validate(data, str(path))
+    return _validate(data, source)
 
 
 def save_scenario(scenario: Scenario, path: str | Path) -> Path:

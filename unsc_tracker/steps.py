@@ -9,9 +9,14 @@ the stage. The others only move the stage where the transition table says
 draft's log.
 
 Conventions warn and never refuse: a vote less than 24 hours after the draft went into blue (D7),
-a draft put in blue or revised under a symbol that is not its own (D6). After a veto cast on or
-after 26 April 2022 the General Assembly is to debate it within ten working days (A/RES/76/262,
-D13), counted Monday to Friday, UN holidays not counted yet.
+a draft put in blue or revised under a symbol that is not its own (D6), a draft revived by a
+state that was not on the Council that day (rule 35 gives that right to a representative on the
+Council who seconded it), a General Assembly debate on a veto held late or when none was due.
+After a veto cast on or after 26 April 2022 the General Assembly is to debate it within ten
+working days (A/RES/76/262, D13), counted in UN working days at Headquarters
+(:func:`~unsc_tracker.holidays.add_un_working_days`); the warning names the years whose
+holidays the record lacks. A draft withdrawn or not put to a vote has no vote to expect: its
+expectation is closed (:meth:`~unsc_tracker.forecast.Expectation.closing`) until a revival.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .dates import add_working_days
+from .council import council
 from .drafts import DraftResolution, Role, Sponsorship, base_symbol
 from .errors import IllegalEventError
 from .events import (
     Circulated,
     Event,
+    GaDebateHeld,
+    NotPutToVote,
     PositionStated,
     PutInBlue,
     Revised,
@@ -34,10 +41,13 @@ from .events import (
     SponsorJoined,
     SponsorLeft,
     VoteHeld,
+    VotePostponed,
     VoteScheduled,
+    Withdrawn,
     day_of,
 )
-from .forecast import Expectation, Stance, expect
+from .forecast import Closed, Expectation, Stance, expect
+from .holidays import WorkingDays, add_un_working_days
 from .lifecycle import BLUE_STAGES, MOVES, Stage, illegal, inferred_path
 from .voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 
@@ -83,6 +93,8 @@ class Facts(NamedTuple):
     voted: Expectation | None
     """What the ballots make of the expectation, once the vote is held."""
     ga_due: date | None
+    closed: Closed | None
+    """Why no vote is to be expected (withdrawn, not put to a vote), else None."""
 
 
 Pairs = frozenset[tuple[str, Stance]]
@@ -132,6 +144,7 @@ def first_facts(draft: DraftResolution) -> Facts:
         result=None,
         voted=None,
         ga_due=None,
+        closed=None,
     )
 
 
@@ -193,6 +206,11 @@ def _vote_scheduled(stage: Stage, positions: Stated, facts: Facts, event: VoteSc
     return _to(stage, event), positions, facts, ()
 
 
+def _vote_postponed(stage: Stage, positions: Stated, facts: Facts, event: VotePostponed) -> Next:
+    """The vote put off: back in blue, and no meeting day known until one is called again."""
+    return _to(stage, event), positions, facts._replace(vote_day=None), ()
+
+
 def _vote_held(stage: Stage, positions: Stated, facts: Facts, event: VoteHeld) -> Next:
     """The ballots counted under Article 27: the outcome is the stage, the ballots the forecast."""
     result = tally(
@@ -211,8 +229,9 @@ def _vote_held(stage: Stage, positions: Stated, facts: Facts, event: VoteHeld) -
     warnings = result.warnings + _blue_warnings(facts.blue_at, event.date)
     ga_due = None
     if result.outcome is Outcome.VETOED and event.day >= GA_VETO_DEBATE_FROM:
-        ga_due = add_working_days(event.day, GA_WORKING_DAYS)
-        warnings += (_ga_warning(ga_due),)
+        found = add_un_working_days(event.day, GA_WORKING_DAYS)
+        ga_due = found.day
+        warnings += (_ga_warning(found),)
     facts = facts._replace(
         result=result,
         voted=expect(stances, event.day, procedural=event.procedural),
@@ -235,10 +254,46 @@ def _sponsor_left(stage: Stage, positions: Stated, facts: Facts, event: SponsorL
     return stage, positions, facts._replace(sponsors=sponsors), ()
 
 
+def _closing(
+    stage: Stage, positions: Stated, facts: Facts, event: Withdrawn | NotPutToVote
+) -> Next:
+    """Withdrawn, or not put to a vote: no vote to expect, so the expectation closes."""
+    why: Closed = "withdrawn" if isinstance(event, Withdrawn) else "not put to a vote"
+    return _to(stage, event), positions, facts._replace(closed=why), ()
+
+
 def _revived(stage: Stage, positions: Stated, facts: Facts, event: Revived) -> Next:
-    """A seconder's demand puts a withdrawn draft to the vote; the seconders join as sponsors."""
+    """A seconder's demand puts a withdrawn draft to the vote, under a new symbol if one is
+    given; the seconders join as sponsors, and a vote is to be expected again (rule 35)."""
     sponsors = _add_sponsors(facts.sponsors, event.by, Role.MAIN_SPONSOR, event, True)
-    return _to(stage, event), positions, facts._replace(sponsors=sponsors), ()
+    seated = {state.name for state in council(on=event.day).members}
+    warnings = tuple(
+        f"{who} revives the draft on {event.day.isoformat()} but was not on the Council that "
+        "day: rule 35 lets a representative on the Council who seconded a withdrawn draft "
+        "require that it be put to the vote"
+        for who in event.by
+        if who not in seated
+    )
+    facts = facts._replace(sponsors=sponsors, closed=None, symbol=event.symbol or facts.symbol)
+    return _to(stage, event), positions, facts, warnings
+
+
+def _ga_debate_held(stage: Stage, positions: Stated, facts: Facts, event: GaDebateHeld) -> Next:
+    """The General Assembly's debate on the veto: the debate due is held (A/RES/76/262, D13)."""
+    due = facts.ga_due
+    if due is None:
+        warnings: tuple[str, ...] = (
+            "no General Assembly debate on this veto was pending: A/RES/76/262 calls for one "
+            f"within {GA_WORKING_DAYS} working days of a veto cast on or after 26 April 2022",
+        )
+    elif event.day > due:
+        warnings = (
+            f"the General Assembly debated the veto on {event.day.isoformat()}, after "
+            f"{due.isoformat()}, the day A/RES/76/262 set ({GA_WORKING_DAYS} working days)",
+        )
+    else:
+        warnings = ()
+    return stage, positions, facts._replace(ga_due=None), warnings
 
 
 STEPS: Mapping[type, Callable[[Stage, Stated, Facts, Any], Next]] = MappingProxyType(
@@ -251,7 +306,11 @@ STEPS: Mapping[type, Callable[[Stage, Stated, Facts, Any], Next]] = MappingProxy
         PositionStated: _position_stated,
         SponsorJoined: _sponsor_joined,
         SponsorLeft: _sponsor_left,
+        VotePostponed: _vote_postponed,
+        Withdrawn: _closing,
+        NotPutToVote: _closing,
         Revived: _revived,
+        GaDebateHeld: _ga_debate_held,
     }
 )
 """The step of each kind of event that changes more than the stage. A table rather than a
@@ -285,11 +344,16 @@ def _blue_warnings(blue_at: date | None, vote_at: date) -> tuple[str, ...]:
     return ()
 
 
-def _ga_warning(due: date) -> str:
+def _ga_warning(found: WorkingDays) -> str:
+    counted = f"{GA_WORKING_DAYS} UN working days, A/RES/76/262"
+    if found.holidays:
+        skipped = ", ".join(f"{h.name} {h.day.isoformat()}" for h in found.holidays)
+        counted += f"; UN holidays skipped: {skipped}"
+    if found.caveat is not None:
+        counted += f"; {found.caveat}"
     return (
         "veto cast on or after 26 April 2022: the General Assembly is to meet by "
-        f"{due.isoformat()} ({GA_WORKING_DAYS} working days, A/RES/76/262; Monday to Friday, "
-        "UN holidays not counted yet), unless it meets in an emergency special session "
+        f"{found.day.isoformat()} ({counted}), unless it meets in an emergency special session "
         "on the same situation"
     )
 

@@ -1,54 +1,76 @@
-"""What the commands share: reading arguments (dates; ballots by member, given as arguments or in
-a file) and writing results (JSON), the exit statuses, and the error for bad input the command
-line finds itself.
+"""What the commands share: the exit statuses, the error and warning lines, reading input
+(files, or standard input for ``-``; ballots by member), and writing results as text, JSON or
+CSV.
 
 Arguments are read when a command runs, not by argparse's ``type=``: a bad date or member is
 the library's own error, reported as one ``unsc-tracker: error: ...`` line (:func:`fail`), not
-as argparse's usage message.
+as argparse's usage message. This module imports nothing of the library at module level, so
+that ``--help`` and ``--version`` load no model.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import sys
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..dates import parse_when
 from ..errors import BallotError
-from ..members import MemberState
-from ..voting import Ballot, VoteResult
+from ._dates import Period, day, period
+
+if TYPE_CHECKING:
+    from ..members import MemberState
+    from ..voting import Ballot, VoteResult
 
 __all__ = [
+    "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
+    "FORMATS",
     "PROG",
+    "STDIN",
     "Ballots",
     "CliError",
     "Json",
-    "add_json_flag",
+    "Period",
+    "Table",
+    "add_format",
     "ballot_file",
     "ballot_pairs",
+    "cell",
     "codes",
     "day",
+    "emit",
     "fail",
     "iso",
     "optional_day",
+    "period",
     "print_json",
+    "read_input",
     "result_json",
+    "warn",
+    "write_text",
 ]
 
 PROG = "unsc-tracker"
 EXIT_OK = 0
+EXIT_INTERNAL = 1
+"""An error in the program itself, not in its input."""
 EXIT_USAGE = 2
 """Bad input, as argparse uses for a bad command line."""
+STDIN = "-"
+"""The file name that means standard input."""
+FORMATS = ("text", "json", "csv")
+LIST_SEPARATOR = ";"
+"""Between the items of a list in one CSV cell (member codes: ``RUS;CHN``)."""
 
 Json = dict[str, Any]
-Ballots = dict[str | MemberState, str | Ballot]
+Ballots = dict["str | MemberState", "str | Ballot"]
 
 
 class CliError(Exception):
@@ -57,27 +79,65 @@ class CliError(Exception):
 
 def fail(message: str) -> int:
     """Print ``message`` as one error line on standard error; returns :data:`EXIT_USAGE`."""
-    # A multi-line message (a scenario with several problems) is joined with "; ".
-    line = "; ".join(part.strip() for part in message.splitlines() if part.strip())
-    print(f"{PROG}: error: {line}", file=sys.stderr)
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def warn(message: str) -> None:
+    """Print ``message`` as one warning line on standard error."""
+    sys.stdout.flush()  # after the output printed so far, as a terminal shows them
+    print(f"{PROG}: warning: {_one_line(message)}", file=sys.stderr)
+
+
+def _one_line(message: str) -> str:
+    # A multi-line message (a scenario with several problems) is joined with "; ".
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 # -- arguments ------------------------------------------------------------------------------------
 
 
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-
-
-def day(text: str, what: str) -> date:
-    """The day ``text`` names (ISO or words); ``what`` names the argument in errors."""
-    when = parse_when(text, what)
-    return when.date() if isinstance(when, datetime) else when
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json|csv`` (default text), and ``--json`` for ``--format json``."""
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for reading (default), json, or csv (a header row, then one row per item)",
+    )
+    parser.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
+    )
 
 
 def optional_day(text: str | None, what: str) -> date | None:
     return day(text, what) if text is not None else None
+
+
+def read_input(name: str, what: str) -> tuple[str, str]:
+    """The text of the file ``name`` (UTF-8), or of standard input for ``-``, and the name to
+    give it in messages (``<stdin>``). ``what`` says what the file holds, for errors."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read()
+        where = "<stdin>"
+    else:
+        where = name
+        try:
+            with open(name, "rb") as file:
+                data = file.read()
+        except OSError as err:
+            raise CliError(f"{name}: cannot read the {what} ({err.strerror})") from None
+    try:
+        return data.decode("utf-8-sig"), where
+    except UnicodeDecodeError as err:
+        raise CliError(
+            f"{where}: the {what} is not UTF-8 text (byte {data[err.start]:#04x} at offset "
+            f"{err.start}); save it as UTF-8"
+        ) from None
 
 
 def ballot_pairs(pairs: Sequence[str]) -> Ballots:
@@ -96,45 +156,140 @@ def ballot_pairs(pairs: Sequence[str]) -> Ballots:
     return ballots
 
 
-def ballot_file(path: Path) -> Ballots:
-    """Ballots read from a JSON or TOML file mapping member names to ballot words."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise CliError(f"{path}: cannot read the ballot file ({err.strerror})") from None
-    suffix = path.suffix.lower()
+def ballot_file(name: str) -> Ballots:
+    """Ballots read from a JSON or TOML file (or standard input for ``-``) mapping member names
+    to ballot words: JSON by the suffix ``.json`` or, on standard input, by a leading ``{``."""
+    text, where = read_input(name, "ballot file")
+    if name == STDIN:
+        suffix = ".json" if text.lstrip().startswith("{") else ".toml"
+    else:
+        suffix = os.path.splitext(name)[1].lower()
     data: object
     if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
-            raise BallotError(f"{path}: not valid JSON ({err})") from None
+            raise BallotError(f"{where}: not valid JSON ({err})") from None
     elif suffix == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
-            raise BallotError(f"{path}: not valid TOML ({err})") from None
+            raise BallotError(f"{where}: not valid TOML ({err})") from None
     else:
-        raise BallotError(f"{path}: unknown ballot file format {suffix!r}; use .json or .toml")
+        raise BallotError(f"{where}: unknown ballot file format {suffix!r}; use .json or .toml")
     if not isinstance(data, Mapping):
         raise BallotError(
-            f"{path}: a ballot file maps member names to ballot words, not {type(data).__name__}"
+            f"{where}: a ballot file maps member names to ballot words, not {type(data).__name__}"
         )
-    for name, word in data.items():
+    for member_name, word in data.items():
         if not isinstance(word, str):
             raise BallotError(
-                f"{path}: the ballot of {name!r} is {word!r}, not a word such as 'no'"
+                f"{where}: the ballot of {member_name!r} is {word!r}, not a word such as 'no'"
             )
     if not data:
-        raise BallotError(f"{path}: no ballots in the file")
-    return {str(name): str(word) for name, word in data.items()}
+        raise BallotError(f"{where}: no ballots in the file")
+    return {str(member_name): str(word) for member_name, word in data.items()}
+
+
+def write_text(name: str, text: str, what: str) -> None:
+    """Write ``text`` (UTF-8) to the file ``name`` whole or not at all: to a temporary file in
+    the same folder, flushed and synced, then renamed over the target. ``what`` names the
+    content in errors."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(name))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp"
+        )
+    except OSError as err:
+        raise CliError(f"{name}: cannot write {what} ({err.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, _mode(name))  # mkstemp's file is private to its owner
+        os.replace(temporary, name)
+    except BaseException as err:
+        os.unlink(temporary)
+        if isinstance(err, OSError):
+            raise CliError(f"{name}: cannot write {what} ({err.strerror})") from None
+        raise
+
+
+def _mode(name: str) -> int:
+    """The permissions a rewritten file keeps, or those a new file gets under the umask."""
+    try:
+        return os.stat(name).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # -- output ---------------------------------------------------------------------------------------
 
 
+class Table(NamedTuple):
+    """Rows for ``--format csv``: the columns, and one mapping per row (a missing key is empty)."""
+
+    columns: Sequence[str]
+    rows: Iterable[Mapping[str, object]]
+
+
+def emit(
+    args: argparse.Namespace,
+    *,
+    text: Callable[[], Iterable[str]],
+    data: Callable[[], object],
+    table: Callable[[], Table],
+) -> None:
+    """Print the result in the format asked for: ``text`` gives lines, ``data`` the JSON value,
+    ``table`` the CSV rows. Only the one asked for is built."""
+    if args.format == "json":
+        print_json(data())
+    elif args.format == "csv":
+        print_csv(table())
+    else:
+        for line in text():
+            print(line)
+
+
 def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def print_csv(table: Table) -> None:
+    """The table as CSV (RFC 4180 quoting, ``\\n`` line ends): a header row, then the rows."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([cell(row.get(column)) for column in table.columns])
+
+
+def cell(value: object) -> str:
+    """One CSV cell: empty for a missing value (the only marker), ``true``/``false``, ISO dates,
+    enum words, list items joined by ``;``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
 
 
 def codes(states: Sequence[MemberState]) -> list[str]:

@@ -10,9 +10,10 @@ runs:
   stage where it is written inside its box;
 - moves that skip stages down the column run in lanes on the left, moves back up in lanes on the
   right, each lane carrying its events along it;
-- an end that most stages can reach (withdrawn, not put to vote) is a tall box at a side, which
-  each such stage joins with a short arrow; what leads out of it (``revived``) is an arrow back;
-- the other ends (adopted, vetoed, failed) in a row at the bottom.
+- a stage that most others can reach and that leads on to one stage at most (withdrawn, not put
+  to vote) is a tall box at a side, which each such stage joins with a short arrow; what leads
+  out of it (``revived``) is an arrow back;
+- the ends (adopted, vetoed, failed) in a row at the bottom.
 
 With a ``path`` (the stages a draft went through, as :func:`~unsc_tracker.replay.replay_path`
 gives them), the stages on it are tinted and its last stage is filled, its name in white.
@@ -36,12 +37,12 @@ __all__ = ["stage_diagram_svg"]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 W, H, PITCH = 220, 50, 96  # main boxes: width, height; rows: distance between tops
-SIDE_W, END_W, END_GAP = 150, 120, 24  # side boxes, bottom end boxes and the gap between them
+SIDE_W, END_W, END_GAP = 150, 150, 20  # side boxes, bottom end boxes and the gap between them
 LANE = 26  # distance between lanes
 INK, LINE, MUTED = "#111827", "#4b5563", "#6b7280"
 FILL = {"plain": "#ffffff", "ending": "#f3f4f6", "visited": "#dbeafe", "current": "#1d4ed8"}
 STROKE = {"plain": "#374151", "ending": "#6b7280", "visited": "#1d4ed8", "current": "#1e3a8a"}
-SIDE_NOTES = {Stage.WITHDRAWN: ("an end, but a seconder", "may demand a vote", "(rule 35)")}
+SIDE_NOTES = {Stage.WITHDRAWN: ("not an end: a seconder", "may require a vote", "(rule 35)")}
 
 
 def _words(text: str) -> str:
@@ -146,12 +147,16 @@ def stage_diagram_svg(path: Iterable[Stage | str] | None = None) -> str:
     stages = [Stage(stage) for stage in path] if path is not None else []
     visited, current = set(stages), stages[-1] if stages else None
     moves = _moves()
-    main = [stage for stage in Stage if stage not in END_STAGES]
-    row = {stage: index for index, stage in enumerate(main)}
-    reached = {stage: {s for (s, t) in moves if t is stage and s in row} for stage in END_STAGES}
-    sides = [stage for stage in Stage if stage in END_STAGES and len(reached[stage]) >= 3]
+    # Side boxes: stages most others can reach and that lead on to one stage at most (withdrawn,
+    # not put to vote); the column: the other stages before the end; the bottom row: the ends.
+    came_from = {stage: {s for (s, t) in moves if t is stage and s is not stage} for stage in Stage}
+    onward = {stage: {t for (s, t) in moves if s is stage and t is not stage} for stage in Stage}
+    sides = [s for s in Stage if len(came_from[s]) >= 3 and len(onward[s]) <= 1 and s is not START]
     if len(sides) > 2:
-        raise ValueError(f"the layout has room for two side ends, not {len(sides)}")
+        raise ValueError(f"the layout has room for two side boxes, not {len(sides)}")
+    main = [stage for stage in Stage if stage not in END_STAGES and stage not in sides]
+    row = {stage: index for index, stage in enumerate(main)}
+    reached = {stage: {s for s in came_from[stage] if s in row} for stage in sides}
     bottom = [stage for stage in Stage if stage in END_STAGES and stage not in sides]
     right_side, left_side = [*sides, None, None][:2]
 
@@ -181,7 +186,6 @@ def stage_diagram_svg(path: Iterable[Stage | str] | None = None) -> str:
     x0, top = 20 + left_w, 70
     boxes = {stage: _Box(x0, top + row[stage] * PITCH, W, H) for stage in main}
     right_x = x0 + W + 30 + LANE * len(lanes["right"])
-    last = main[-1]
     span = {side: sorted(reached[side], key=row.__getitem__) for side in sides}
     for stage in sides:
         first_row, last_row = row[span[stage][0]], row[span[stage][-1]]
@@ -250,13 +254,15 @@ def stage_diagram_svg(path: Iterable[Stage | str] | None = None) -> str:
                 end = boxes[target].x + W if side == "right" else boxes[target].x
                 canvas.line([(begin, y), (end, y)])
                 canvas.text((begin + end) / 2, y - 5, " / ".join(found), size=12, anchor="middle")
-    # the vote: from the last stage before it to the ends at the bottom
-    origin = boxes[last]
-    held = sorted({e for stage in bottom for e in moves.get((last, stage), [])})
-    for stage in bottom:
-        if (last, stage) in moves:
+    # the vote: from the stages before it to the ends at the bottom
+    for source in main:
+        ends = [stage for stage in bottom if (source, stage) in moves]
+        if not ends:
+            continue
+        origin = boxes[source]
+        held = sorted({e for stage in ends for e in moves[(source, stage)]})
+        for stage in ends:
             canvas.line([(origin.cx, origin.y + origin.h), (boxes[stage].cx, boxes[stage].y)])
-    if held:
         middle = (origin.y + origin.h + bottom_y) / 2 + 4
         canvas.text(origin.cx, middle, " / ".join(held), anchor="middle")
 

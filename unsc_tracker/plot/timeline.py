@@ -255,6 +255,8 @@ def _expected_words(expectation: Expectation, voted: bool) -> str:
     """The expected outcome in a few words."""
     if voted:
         return f"vote: {expectation.yes} in favour, {expectation.threshold} needed"
+    if expectation.closed is not None:
+        return f"no vote: {expectation.closed}"
     if expectation.outcome is None:
         return f"open: {expectation.needed} more needed"
     prefix = "certain: " if expectation.certain else "expected: "

@@ -1,46 +1,29 @@
-"""The dated, sourced facts of a draft's life, one typed model per kind.
-
-Every event has a ``kind`` (the discriminator, so files round-trip), a ``date`` (a day, or a day
-and a time when the source gives one), an optional ``source`` (a document symbol or an address)
-and an optional ``note``. A date may also be given as a report would write it,
-``{report = "2016-10-05", day = "Monday"}``: it is resolved with
-:func:`~unsc_tracker.dates.relative_day` and the words are kept in ``reported_as``.
-
-Some events move the draft from one stage to another (:mod:`unsc_tracker.lifecycle`); others
-(positions, contacts, statements, sponsors joining or leaving) change only what to expect.
-A vote's outcome is never read from a file: :class:`VoteHeld` carries the ballots, and the
-replay applies :func:`~unsc_tracker.voting.tally` to them.
-"""
+"""The kinds of event, one typed model each, and :data:`Event`, any of them told apart by its
+``kind``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-from collections.abc import Iterable
-from datetime import date, datetime
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from datetime import datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from . import wording
-from .dates import relative_day
-from .drafts import DraftSymbol, MemberName, Role, When
-from .errors import IllegalEventError, UnscTrackerError
-from .forecast import Stance
-from .members import member
-from .voting import Ballot
+from ..drafts import DraftSymbol, MemberName, Role, When
+from ..errors import UnscTrackerError
+from ..forecast import Stance
+from ..members import member
+from ..voting import Ballot
+from .base import Audience, _Event
 
 __all__ = [
-    "Audience",
     "Circulated",
     "DiplomaticContact",
     "Event",
-    "EventKind",
+    "GaDebateHeld",
     "NotPutToVote",
     "PositionStated",
     "PutInBlue",
-    "ReportedDate",
     "Retracted",
     "Revised",
     "Revived",
@@ -52,136 +35,10 @@ __all__ = [
     "SponsorLeft",
     "Statement",
     "VoteHeld",
+    "VotePostponed",
     "VoteScheduled",
     "Withdrawn",
-    "day_of",
-    "in_force",
-    "withdrawals",
 ]
-
-
-class EventKind(StrEnum):
-    """Every kind of event, as written in the ``kind`` field."""
-
-    CIRCULATED = "circulated"
-    SPONSOR_JOINED = "sponsor_joined"
-    SPONSOR_LEFT = "sponsor_left"
-    REVISED = "revised"
-    SILENCE_STARTED = "silence_started"
-    SILENCE_BROKEN = "silence_broken"
-    SILENCE_EXTENDED = "silence_extended"
-    SILENCE_PASSED = "silence_passed"
-    PUT_IN_BLUE = "put_in_blue"
-    VOTE_SCHEDULED = "vote_scheduled"
-    VOTE_HELD = "vote_held"
-    WITHDRAWN = "withdrawn"
-    REVIVED = "revived"
-    NOT_PUT_TO_VOTE = "not_put_to_vote"
-    ABANDONED = "abandoned"
-    """Another word for not_put_to_vote: the sponsors drop the draft."""
-    POSITION_STATED = "position_stated"
-    DIPLOMATIC_CONTACT = "diplomatic_contact"
-    STATEMENT = "statement"
-    RETRACTED = "retracted"
-    """A correction: an earlier event of the log is withdrawn (the log is never edited)."""
-
-
-class Audience(StrEnum):
-    """Who a text is circulated to (PROCEDURE D2)."""
-
-    P3 = "P3"
-    P5 = "P5"
-    FRIENDS = "friends"
-    """A group of friends on the item."""
-    ALL15 = "all15"
-    """All fifteen members: negotiation proper begins."""
-
-
-class ReportedDate(BaseModel):
-    """A date as a report wrote it: the report's date and the words it used ("Monday").
-
-    >>> ReportedDate(report=date(2016, 10, 5), day="Monday").resolve()
-    datetime.date(2016, 10, 3)
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    report: date
-    day: str = Field(min_length=1, description="the report's words: Monday, tomorrow, غدا الخميس")
-    tense: Literal["past", "future"] | None = None
-
-    def resolve(self) -> date:
-        """The day the words refer to, by the rule of :func:`~unsc_tracker.dates.relative_day`."""
-        return relative_day(self.day, self.report, tense=self.tense)
-
-
-def day_of(when: date) -> date:
-    """The calendar day of a date or a datetime.
-
-    >>> day_of(datetime(2016, 10, 8, 15, 0))
-    datetime.date(2016, 10, 8)
-    """
-    return when.date() if isinstance(when, datetime) else when
-
-
-class _Event(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    date: When
-    source: str | None = Field(default=None, description="document symbol or address")
-    note: str | None = None
-    reported_as: ReportedDate | None = Field(
-        default=None, description="the date as a report wrote it, resolved into date"
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _relative_date(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("date"), dict):
-            data = dict(data)
-            try:
-                reported = ReportedDate.model_validate(data.pop("date"))
-                data["date"] = reported.resolve()
-            except UnscTrackerError as err:
-                raise ValueError(f"date: {err}") from None
-            data["reported_as"] = reported
-        return data
-
-    @model_validator(mode="after")
-    def _agrees_with_report(self) -> _Event:
-        if self.reported_as is not None:
-            try:
-                meant = self.reported_as.resolve()
-            except UnscTrackerError as err:
-                raise ValueError(f"reported_as: {err}") from None
-            if meant != day_of(self.date):
-                words, report = self.reported_as.day, self.reported_as.report.isoformat()
-                raise ValueError(
-                    f"date {self.date.isoformat()} disagrees with reported_as: "
-                    f"{words!r} in a report of {report} is {meant.isoformat()}"
-                )
-        return self
-
-    @property
-    def day(self) -> _dt.date:
-        return day_of(self.date)
-
-    @property
-    def summary(self) -> str:
-        """A few words on what happened, for timelines."""
-        return self._summary().replace("_", " ")
-
-    def _summary(self) -> str:
-        kind: str = getattr(self, "kind", "event")
-        return kind
-
-    def __str__(self) -> str:
-        """``2016-10-07 put in blue as S/2016/846``: the date and the summary."""
-        return f"{wording.day(self.date)} {self.summary}"
-
-    def __repr__(self) -> str:
-        """``<PutInBlue 2016-10-07: put in blue as S/2016/846>``."""
-        return f"<{type(self).__name__} {wording.day(self.date)}: {self.summary}>"
 
 
 class Circulated(_Event):
@@ -290,6 +147,17 @@ class VoteScheduled(_Event):
         return f"vote scheduled for {at}"
 
 
+class VotePostponed(_Event):
+    """The vote is put off: the draft stays in blue, no longer scheduled, until a meeting is called
+    again (PROCEDURE §2.3, ``postpone``; S/2016/1085, 22 December 2016)."""
+
+    kind: Literal["vote_postponed"]
+    by: MemberName | None = Field(default=None, description="the member that asked for it")
+
+    def _summary(self) -> str:
+        return f"vote postponed at the request of {self.by}" if self.by else "vote postponed"
+
+
 class VoteHeld(_Event):
     """The vote: the ballots member by member. The outcome is computed, never given."""
 
@@ -336,15 +204,31 @@ class Revived(_Event):
 
     kind: Literal["revived"]
     by: tuple[MemberName, ...] = Field(min_length=1, description="the seconder(s)")
+    symbol: DraftSymbol | None = Field(
+        default=None, description="the symbol the revived draft is issued under, when new"
+    )
 
     def _summary(self) -> str:
-        return f"revived by {', '.join(self.by)}"
+        issued = f" as {self.symbol}" if self.symbol else ""
+        return f"revived by {', '.join(self.by)}{issued}"
 
 
 class NotPutToVote(_Event):
     """The sponsors decide not to seek a vote (D10; Iraq, March 2003)."""
 
     kind: Literal["not_put_to_vote", "abandoned"]
+
+
+class GaDebateHeld(_Event):
+    """The General Assembly debates a veto, as A/RES/76/262 calls for within ten working days of
+    one cast since 26 April 2022 (PROCEDURE D13); the debate due is then held."""
+
+    kind: Literal["ga_debate_held"]
+    meeting: str | None = Field(default=None, description="the Assembly's record, e.g. A/76/PV.77")
+
+    def _summary(self) -> str:
+        held = f" at {self.meeting}" if self.meeting else ""
+        return f"General Assembly debate on the veto held{held}"
 
 
 class PositionStated(_Event):
@@ -434,10 +318,12 @@ Event = Annotated[
     | SilencePassed
     | PutInBlue
     | VoteScheduled
+    | VotePostponed
     | VoteHeld
     | Withdrawn
     | Revived
     | NotPutToVote
+    | GaDebateHeld
     | PositionStated
     | DiplomaticContact
     | Statement
@@ -445,61 +331,3 @@ Event = Annotated[
     Field(discriminator="kind"),
 ]
 """Any event, told apart by its ``kind``."""
-
-
-def withdrawals(events: Iterable[Event], draft: str = "draft") -> dict[int, int]:
-    """Which events of a log the retractions in force withdraw: event number -> the number of
-    the retraction withdrawing it, both counted from 1 in the log's order.
-
-    A retraction is in force unless a later retraction withdraws it. ``draft`` names the log in
-    errors. Raises :class:`~unsc_tracker.errors.IllegalEventError` for a retraction that names
-    no earlier event, or an event withdrawn twice.
-
-    >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
-    ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
-    >>> withdrawals(log)
-    {1: 2}
-    """
-    log = list(events)
-    for number, event in enumerate(log, 1):
-        if isinstance(event, Retracted) and event.seq >= number:
-            raise IllegalEventError(
-                f"{draft}: event {number} (retracted on {event.date.isoformat()}) names event "
-                f"{event.seq}, which is not an earlier event of the log"
-            )
-    withdrawn: dict[int, int] = {}
-    # From the end back: whether a retraction is in force depends only on later events.
-    for number in range(len(log), 0, -1):
-        event = log[number - 1]
-        if number in withdrawn or not isinstance(event, Retracted):
-            continue
-        if event.seq in withdrawn:
-            raise IllegalEventError(
-                f"{draft}: event {event.seq} is withdrawn twice, by events {number} and "
-                f"{withdrawn[event.seq]}"
-            )
-        withdrawn[event.seq] = number
-    return dict(sorted(withdrawn.items()))
-
-
-def in_force(events: Iterable[Event], draft: str = "draft") -> list[Event]:
-    """The events of a log that stand once its retractions are applied, in the log's order.
-
-    Retractions are dropped, and so is every event a retraction in force withdraws (see
-    :func:`withdrawals`, which names the errors).
-
-    >>> log = [Statement(kind="statement", date="2016-10-05", by="France"),
-    ...        Statement(kind="statement", date="2016-10-05", by="Spain"),
-    ...        Retracted(kind="retracted", date="2016-10-06", seq=1, reason="it was Spain")]
-    >>> [event.by for event in in_force(log)]
-    ['Spain']
-    """
-    log = list(events)
-    if not any(type(event) is Retracted for event in log):
-        return log
-    withdrawn = withdrawals(log, draft)
-    return [
-        event
-        for number, event in enumerate(log, 1)
-        if number not in withdrawn and not isinstance(event, Retracted)
-    ]

@@ -1,128 +1,30 @@
-"""Drafts followed live: an append-only event log in SQLite, safe with several writers and crashes.
-
->>> import tempfile, pathlib
->>> path = pathlib.Path(tempfile.mkdtemp()) / "drafts.sqlite"
->>> with Tracker(path) as tracker:
-...     snapshot = tracker.add("S/2026/123", "put_in_blue", date="2026-11-30T11:20")
-...     snapshot.stage, tracker.drafts()
-(<Stage.IN_BLUE: 'in_blue'>, ('S/2026/123',))
-
-A :class:`Tracker` keeps, in one SQLite file (the standard library's :mod:`sqlite3`), every event
-of the drafts it follows, each with its number in its draft's log (``seq``, from 1), the time it
-was recorded (UTC) and its source; the drafts' own metadata (title, penholder, sponsors...) and
-the log's header (title, description, sources, notice), each as dated versions. Nothing is ever
-updated or deleted: triggers in the file refuse it, and a correction is a new event, a
-:class:`~unsc_tracker.events.Retracted` naming the number of the event it withdraws
-(:meth:`Tracker.retract`).
-
-An event is checked before it is written: inside one write transaction (``BEGIN IMMEDIATE``),
-the draft's log is read, the new event appended to it, the retractions applied
-(:func:`~unsc_tracker.events.in_force`) and the whole replayed strictly
-(:meth:`~unsc_tracker.replay.Replay.from_events`); an event the replay refuses raises the
-replay's :class:`~unsc_tracker.errors.IllegalEventError` and nothing is written.
-
-Several processes may write one file at once: the journal is a write-ahead log (WAL), writers
-wait for each other up to ``timeout`` seconds (SQLite's busy timeout), and each event's number
-is taken inside the transaction that writes it, so no event is lost or numbered twice. A process
-killed during a write leaves the file as it was before that write (SQLite's atomic commit);
-``synchronous=FULL`` makes each committed event durable before :meth:`Tracker.add` returns.
-
-Export to a scenario file (:meth:`Tracker.export`) and import from one
-(:meth:`Tracker.import_scenario`) are lossless: drafts, metadata, the header and every event,
-retractions included, in order. The recorded times belong to the log, not to the scenario: an
-import records the time of the import.
-"""
+"""The tracker: drafts followed live, each an append-only log of events checked by the replay
+before they are written (the file itself is :mod:`unsc_tracker.tracker.store`)."""
 
 from __future__ import annotations
 
 import os
-import random
 import re
-import sqlite3
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from .drafts import DraftResolution
-from .errors import IllegalEventError, TrackerError
-from .events import Event, EventKind, Retracted, in_force, withdrawals
-from .replay import Replay, Snapshot
-from .scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
-from .wording import plural
+from ..drafts import DraftResolution
+from ..errors import IllegalEventError, TrackerError
+from ..events import Event, EventKind, Retracted, in_force, withdrawals
+from ..replay import Replay, Snapshot
+from ..scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
+from ..wording import plural
+from .rows import _EVENT, _EVENTS, _HEADER_FIELDS, Entry, _explain, _Header, _json, _now
+from .store import LogFile
 
-__all__ = ["Entry", "Tracker"]
+__all__ = ["Tracker"]
 
-T = TypeVar("T")
-
-_EVENT: TypeAdapter[Event] = TypeAdapter(Event)
-_EVENTS: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
-_HEADER_FIELDS = frozenset({"title", "description", "sources", "notice"})
-_APPLICATION_ID = 0x554E5343  # "UNSC": marks the file as an unsc-tracker log
-_SCHEMA_VERSION = 1
 _DRAFT_SYMBOL = re.compile(r"^S/\d{4}/\d{1,4}(?:/Rev\.[1-9]\d*)?$")
-
-_SCHEMA = """
-CREATE TABLE header (
-    position INTEGER PRIMARY KEY,
-    recorded TEXT NOT NULL,
-    header TEXT NOT NULL
-);
-CREATE TABLE drafts (
-    position INTEGER PRIMARY KEY,
-    id TEXT NOT NULL,
-    recorded TEXT NOT NULL,
-    draft TEXT NOT NULL
-);
-CREATE INDEX drafts_by_id ON drafts (id, position);
-CREATE TABLE events (
-    position INTEGER PRIMARY KEY,
-    draft TEXT NOT NULL,
-    seq INTEGER NOT NULL CHECK (seq >= 1),
-    kind TEXT NOT NULL,
-    recorded TEXT NOT NULL,
-    source TEXT,
-    event TEXT NOT NULL,
-    UNIQUE (draft, seq)
-);
-""" + "".join(
-    f"""
-CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table}
-BEGIN SELECT RAISE(ABORT, 'the {table} log is append-only: add a new record instead'); END;
-"""
-    for table in ("header", "drafts", "events")
-    for verb in ("update", "delete")
-)
-
-
-class _Header(BaseModel):
-    """The log's header: what a scenario exported from it says of itself."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    title: str | None = None
-    description: str | None = None
-    sources: tuple[str, ...] = Field(default=())
-    notice: str | None = None
-
-
-class Entry(NamedTuple):
-    """One event as the log holds it.
-
-    ``seq`` is its number in the draft's log (from 1), ``recorded`` when the tracker wrote it
-    (UTC), ``source`` the event's source, and ``withdrawn_by`` the number of the retraction in
-    force that withdraws it, else None.
-    """
-
-    seq: int
-    event: Event
-    recorded: datetime
-    source: str | None
-    withdrawn_by: int | None
 
 
 class Tracker:
@@ -137,126 +39,19 @@ class Tracker:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
         self.path = Path(path)
         self._where = str(path)
-        self._timeout = timeout
         self._events: dict[str, list[Event]] = {}
         self._drafts: dict[str, tuple[int, DraftResolution]] = {}
-        try:
-            self._db = sqlite3.connect(
-                self._where, timeout=timeout, isolation_level=None, check_same_thread=True
-            )
-        except sqlite3.Error as err:
-            raise TrackerError(f"{self._where}: cannot open the tracker log ({err})") from None
-        try:
-            self._prepare()
-        except sqlite3.DatabaseError as err:
-            self._db.close()
-            raise TrackerError(f"{self._where}: not an unsc-tracker log ({err})") from None
-        except BaseException:
-            self._db.close()
-            raise
+        self._file = LogFile(self._where, timeout, self._forget)
+        self._db = self._file.db
 
-    # ------------------------------------------------------------------ the file
-
-    def _prepare(self) -> None:
-        db = self._db
-        db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
-        if self._where != ":memory:":
-            self._wal()
-        db.execute("PRAGMA synchronous = FULL")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            self._write(self._create)
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-        application = db.execute("PRAGMA application_id").fetchone()[0]
-        if application != _APPLICATION_ID:
-            raise TrackerError(f"{self._where}: not an unsc-tracker log (another SQLite database)")
-        if version > _SCHEMA_VERSION:
-            raise TrackerError(
-                f"{self._where}: written by a newer unsc-tracker (log format {version}, this "
-                f"version reads {_SCHEMA_VERSION}): upgrade the library"
-            )
-
-    def _wal(self) -> None:
-        # The journal mode is kept in the file; setting it needs a moment alone with the file.
-        deadline = time.monotonic() + self._timeout
-        while True:
-            try:
-                mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            except sqlite3.OperationalError as err:
-                if "locked" not in str(err) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.01)
-                continue
-            if mode != "wal":
-                raise TrackerError(f"{self._where}: cannot use a write-ahead log here ({mode})")
-            return
-
-    def _create(self) -> None:
-        db = self._db
-        if db.execute("PRAGMA user_version").fetchone()[0] != 0:
-            return  # another process created it while we waited
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
-            raise TrackerError(f"{self._where}: not an unsc-tracker log (another SQLite database)")
-        for statement in _SCHEMA.split(";\n"):
-            if statement.strip():
-                db.execute(statement)
-        db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-
-    def _begin_write(self) -> None:
-        """Take the write lock, waiting for other writers up to the timeout.
-
-        SQLite's own busy handler backs off to sleeps of 100 ms, so a writer waiting behind a
-        busy one keeps missing its turn; waiting here in short random steps keeps writers
-        taking turns.
-        """
-        db = self._db
-        deadline = time.monotonic() + self._timeout
-        db.execute("PRAGMA busy_timeout = 0")
-        try:
-            while True:
-                try:
-                    db.execute("BEGIN IMMEDIATE")
-                    return
-                except sqlite3.OperationalError as err:
-                    if "locked" not in str(err) and "busy" not in str(err):
-                        raise
-                    if time.monotonic() >= deadline:
-                        raise TrackerError(
-                            f"{self._where}: the log stayed locked by another writer for "
-                            f"{self._timeout} seconds ({err})"
-                        ) from None
-                time.sleep(random.uniform(0.0001, 0.002))
-        finally:
-            db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
-
-    def _write(self, action: Callable[..., T], *args: Any) -> T:
-        """Run ``action`` inside one write transaction: all of it is written, or none."""
-        self._begin_write()
-        try:
-            result = action(*args)
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            # The caches may hold rows of the transaction just undone: read them again.
-            self._events.clear()
-            self._drafts.clear()
-            raise
-        return result
-
-    def _read(self, action: Callable[..., T], *args: Any) -> T:
-        """Run ``action`` inside one read transaction: one consistent view of the file."""
-        self._db.execute("BEGIN")
-        try:
-            return action(*args)
-        finally:
-            self._db.execute("COMMIT")
+    def _forget(self) -> None:
+        """Drop the rows read so far: they are read again from the file."""
+        self._events.clear()
+        self._drafts.clear()
 
     def close(self) -> None:
         """Close the connection to the file; the tracker cannot be used after."""
-        self._db.close()
+        self._file.close()
 
     def __enter__(self) -> Tracker:
         return self
@@ -284,16 +79,16 @@ class Tracker:
 
     def draft(self, key: str) -> DraftResolution:
         """The draft's metadata as last recorded; ``key`` is its id or its symbol."""
-        return self._read(self._draft, key)
+        return self._file.read(self._draft, key)
 
     def replay(self, key: str) -> Replay:
         """The draft's log, retractions applied, replayed (strictly) into snapshots."""
-        draft, log = self._read(self._state, key)
+        draft, log = self._file.read(self._state, key)
         return Replay.from_events(draft, in_force(log, draft.id))
 
     def history(self, key: str) -> tuple[Entry, ...]:
         """Every event of the draft's log as recorded, retractions included, in order."""
-        return self._read(self._history, key)
+        return self._file.read(self._history, key)
 
     def _history(self, key: str) -> tuple[Entry, ...]:
         draft = self._draft(key)
@@ -324,7 +119,7 @@ class Tracker:
         ``header`` (``title``, ``description``, ``sources``, ``notice``) replaces the header
         recorded in the log.
         """
-        return self._read(self._scenario, keys, header)
+        return self._file.read(self._scenario, keys, header)
 
     def _scenario(self, keys: Sequence[str], header: Mapping[str, Any]) -> Scenario:
         fields = self._new_header(header).model_dump(exclude_defaults=True)
@@ -409,7 +204,7 @@ class Tracker:
                 f"{self._where}: {key}: withdraw an event with tracker.retract(symbol, seq, "
                 "reason=...), which returns the corrected replay"
             )
-        replay = self._write(self._append, key, [checked])
+        replay = self._file.write(self._append, key, [checked])
         return next(s for s in reversed(replay.snapshots) if s.event is checked)
 
     def retract(
@@ -432,7 +227,7 @@ class Tracker:
         fields = {"seq": seq, "reason": reason, "source": source, "note": note}
         fields["date"] = date if date is not None else datetime.now(UTC).date()
         checked = self._event(key, "retracted", {k: v for k, v in fields.items() if v is not None})
-        return self._write(self._append, key, [checked])
+        return self._file.write(self._append, key, [checked])
 
     def describe(self, key: str, /, **fields: Any) -> DraftResolution:
         """Record the draft's metadata (``title``, ``penholder``, ``sponsors``, ``symbol``...):
@@ -441,12 +236,12 @@ class Tracker:
         A draft not yet in the log is added. The draft's log must still replay with the new
         metadata (a sponsor that an event says left must have been a sponsor).
         """
-        return self._write(self._describe, key, fields)
+        return self._file.write(self._describe, key, fields)
 
     def describe_log(self, **header: Any) -> dict[str, Any]:
         """Record the log's header (``title``, ``description``, ``sources``, ``notice``), used
         when exporting; the fields given replace those recorded. Returns the new header."""
-        return self._write(self._describe_log, header)
+        return self._file.write(self._describe_log, header)
 
     def import_scenario(self, source: str | os.PathLike[str] | Scenario) -> tuple[str, ...]:
         """Append the drafts of a scenario (a file, a bundled name or a :class:`Scenario`) to the
@@ -460,7 +255,7 @@ class Tracker:
             scenario = source
         else:
             scenario = load_scenario(source if isinstance(source, str) else Path(source))
-        return self._write(self._import, scenario)
+        return self._file.write(self._import, scenario)
 
     def _event(self, key: str, event: Event | Mapping[str, Any] | str, fields: Any) -> Event:
         if isinstance(event, str):
@@ -508,7 +303,11 @@ class Tracker:
         try:
             return Replay.from_events(draft, in_force(log, draft.id))
         except IllegalEventError as err:
-            raise IllegalEventError(f"{self._where}: {err}") from None
+            # The log is replayed strictly: what infer=True would assume must be recorded first.
+            message = str(err).split("; replayed with infer=True", 1)[0]
+            if err.assumed:
+                message += f"; record {', then '.join(err.assumed)} first"
+            raise IllegalEventError(f"{self._where}: {message}") from None
 
     def _new_draft(self, key: str, *, record: bool = True) -> DraftResolution:
         """A draft first met by ``key``: its symbol when ``key`` is one, else its id."""
@@ -587,25 +386,3 @@ class Tracker:
             if new:
                 self._append(incoming.id, new)
         return tuple(draft.id for draft in scenario.drafts)
-
-
-def _json(event: Event) -> str:
-    return event.model_dump_json(exclude_none=True, exclude_defaults=True)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _explain(err: ValidationError, where: str) -> str:
-    lines = []
-    for problem in err.errors(include_url=False):
-        loc = [str(part) for part in problem["loc"]]
-        if loc and loc[0] in {k.value for k in EventKind}:
-            loc = loc[1:]  # pydantic repeats the discriminator's value
-        field = ".".join(loc) or "top level"
-        message = problem["msg"].removeprefix("Value error, ")
-        value = problem.get("input")
-        shown = f" (value {value!r})" if not isinstance(value, dict | list) else ""
-        lines.append(f"{where}, field {field}: {message}{shown}")
-    return "\n  ".join(lines)
