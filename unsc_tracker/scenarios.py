@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import views
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
 from .events import Event, in_force, mixed_times, withdrawals
@@ -95,6 +96,9 @@ class Scenario(BaseModel):
         events = sum(len(draft.events) for draft in self.drafts)
         ids = ", ".join(draft.id for draft in self.drafts)
         return f"<Scenario {self.title or 'untitled'!r}: {ids}; {events} events>"
+
+    def _repr_html_(self) -> str:
+        return views.html(self) or views.fallback(self)
 
     def draft(self, key: str) -> ScenarioDraft:
         """The draft with this id or symbol."""
