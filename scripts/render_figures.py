@@ -44,9 +44,7 @@ def main(out_dir: Path = DEFAULT_OUT) -> list[Path]:
     if result is None:
         raise RuntimeError(f"the bundled aleppo-2016 scenario holds no vote on {DRAFT}")
     figures = {
-        "aleppo-vote-s-2016-846.png": vote_chart(
-            result, title=f"{DRAFT}, 8 October 2016 (S/PV.7785): {result}"
-        ),
+        "aleppo-vote-s-2016-846.png": vote_chart(replay),
         "aleppo-timeline-s-2016-846.png": timeline(replay),
         "vetoes-by-year.png": vetoes_by_year(vetoes()),
         "agreement-2023.png": agreement_heatmap(

@@ -194,3 +194,20 @@ def test_every_bundled_table_passes_the_checks_user_files_get() -> None:
     assert counts["membership"] > 1000
     assert counts["presidency"] >= 256
     assert all(counts.values()), counts
+
+
+def test_a_contradicting_row_from_the_environment_is_a_warning_on_stderr(tmp_path: Path) -> None:
+    write(tmp_path / "membership_fix.csv", [["2016", "Spain", "no", "2016-2017", "my notes", ""]])
+    env = dict(os.environ, UNSC_TRACKER_DATA=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", "unsc_tracker", "council", "--on", "2016-10-08"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "Spain" in done.stdout  # the bundled row stands
+    (warning,) = done.stderr.splitlines()
+    assert warning.startswith("unsc-tracker: warning: membership 2016, ESP: term '2015-2016'")
+    assert "membership_fix.csv, line 2" in warning

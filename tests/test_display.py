@@ -1,15 +1,16 @@
-"""Reprs and str (each model words its own), notebook HTML (display.py), Mermaid diagrams."""
+"""Reprs and str (each model words its own), why a vote came out as it did, Mermaid diagrams.
+
+The notebook HTML is tested in test_display_html.py, and in a browser in test_browser.py."""
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import get_args
 
 import pytest
+from html_check import parsed
 from hypothesis import given, settings
 from pydantic import TypeAdapter
 from strategies import draft_for_logs, event_logs
@@ -31,43 +32,6 @@ S_2016_846 = ALEPPO.replay("S/2016/846")
 S_2016_847 = ALEPPO.replay("S/2016/847")
 EVENT: TypeAdapter[Event] = TypeAdapter(Event)
 COUNCIL_2016 = council(on=date(2016, 10, 8))
-
-
-class _Balanced(HTMLParser):
-    """Checks that every tag is closed in order, and keeps the text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
-        self.tags: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.open.append(tag)
-        self.tags.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        assert self.open, f"</{tag}> closes nothing"
-        assert self.open[-1] == tag, f"</{tag}> closes <{self.open[-1]}>"
-        self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if "style" not in self.open:
-            self.text.append(data)
-
-
-def parsed(page: str) -> _Balanced:
-    """The page checked as balanced HTML and as XML; returns the parser with the page's text."""
-    checker = _Balanced()
-    checker.feed(page)
-    checker.close()
-    assert checker.open == [], f"unclosed: {checker.open}"
-    ET.fromstring(f"<root>{page}</root>")
-    return checker
-
-
-def text_of(page: str) -> str:
-    return " ".join(" ".join(parsed(page).text).split())
 
 
 # --- repr and str -----------------------------------------------------------------------------
@@ -308,159 +272,6 @@ def test_explain_two_vetoes() -> None:
     assert display.explain(result).endswith(
         "China and the Russian Federation, permanent members, voted no: vetoed"
     )
-
-
-# --- HTML ---------------------------------------------------------------------------------------
-
-
-def test_vote_result_html_lists_the_fifteen_and_the_reason() -> None:
-    result = S_2016_846.final.result
-    assert result is not None
-    page = result._repr_html_()
-    text = text_of(page)
-    for state in COUNCIL_2016.members:
-        assert state.name in text
-    assert page.count('<span class="permanent">') == 5
-    assert text.count("permanent") >= 5
-    assert text.count("elected") == 10
-    assert "vetoed by Russian Federation (11-2-2)" in text
-    assert "the Russian Federation, a permanent member, voted no: vetoed" in text
-    row = re.search(r"<tr><td><span class=\"permanent\">Russian Federation</span>.*?</tr>", page)
-    assert row is not None
-    assert "<td>no</td>" in row.group()
-
-
-def test_vote_result_html_without_member_ballots() -> None:
-    from unsc_tracker.voting import Outcome, VoteResult
-
-    bare = VoteResult(Outcome.ADOPTED, 15, 0, 0, 0, 0, 9, False, date(2016, 12, 23))
-    assert "not recorded member by member" in text_of(bare._repr_html_())
-
-
-def test_vote_record_html_shows_the_meeting_and_the_result() -> None:
-    record = VoteRecord(
-        date=date(2016, 10, 8),
-        symbol="S/2016/847",
-        meeting="S/PV.7785",
-        ballots=dict(S_2016_847.final.result.ballots),  # type: ignore[union-attr]
-    )
-    text = text_of(record._repr_html_())
-    assert "S/2016/847 at S/PV.7785 on 2016-10-08" in text
-    assert "failed: 4 in favour, 9 required (4-9-2)" in text
-    assert "Malaysia" in text
-
-
-def test_html_has_one_style_block_even_when_nested() -> None:
-    for page in (S_2016_846.final._repr_html_(), S_2016_846._repr_html_()):
-        assert page.count("<style>") == 1
-
-
-def test_council_html_1971_names_the_republic_of_china() -> None:
-    # The ROC held China's seat until 25 October 1971 (GA res. 2758 (XXVI)).
-    text = text_of(council(on=date(1971, 1, 1))._repr_html_())
-    assert "Republic of China CHN permanent" in text
-    assert "USSR" in text or "Union of Soviet Socialist Republics" in text
-    assert "15 members" in text
-    assert "a decision needs 9 affirmative votes" in text
-    text_2016 = text_of(COUNCIL_2016._repr_html_())
-    assert "Russian Federation RUS permanent president" in text_2016
-
-
-def test_draft_html_escapes_and_lists_sponsors() -> None:
-    draft = DraftResolution(
-        symbol="S/2016/846",
-        title="<script>alert('x')</script> & Aleppo",
-        penholder="France",
-        sponsors=[
-            Sponsorship(member="France", role="main_sponsor", joined=date(2016, 9, 29)),
-            Sponsorship(member="Andorra", verified=False, note="listed <b>only</b> by the press"),
-        ],
-        rivals=["S/2016/847"],
-    )
-    page = draft._repr_html_()
-    assert "<script>" not in page
-    assert "<b>only" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Aleppo" in page
-    parsed_page = parsed(page)
-    assert "script" not in parsed_page.tags
-    text = text_of(page)
-    assert "<script>alert('x')</script> & Aleppo" in text
-    assert "France main sponsor 2016-09-29 yes" in text
-    assert "Andorra co-sponsor no: listed <b>only</b> by the press" in text
-    assert "S/2016/847" in text
-
-
-def test_snapshot_html() -> None:
-    text = text_of(S_2016_846.final._repr_html_())
-    assert "S/2016/846 on 2016-10-08" in text
-    assert "45 sponsors: France, Spain" in text
-    assert "Russian Federation oppose" in text
-    assert "the Russian Federation, a permanent member, voted no: vetoed" in text
-    open_text = text_of(S_2016_846.as_of(date(2016, 10, 5))._repr_html_())
-    assert "negotiation" in open_text
-    assert "vetoed by Russian Federation (expected" in open_text
-
-
-def test_replay_html_is_a_timeline() -> None:
-    page = S_2016_846._repr_html_()
-    parsed(page)
-    assert page.count("<tr>") == len(S_2016_846) + 1
-    text = text_of(page)
-    for snapshot in S_2016_846:
-        assert snapshot.event.summary in text
-    assert "Date Event Stage Expected / result" in text
-    assert "put in blue as S/2016/846 in blue" in text
-    assert "vote held at S/PV.7785 vetoed vetoed by Russian Federation (11-2-2)" in text
-    assert "18 events; final stage: vetoed" in text
-
-
-def test_replay_html_shows_inferred_steps_and_warnings() -> None:
-    log = [
-        EVENT.validate_python({"kind": "circulated", "date": "2016-12-19", "audience": "all15"}),
-        EVENT.validate_python(
-            {
-                "kind": "vote_held",
-                "date": "2016-12-19",
-                "ballots": {s.name: "yes" for s in council(on="2016-12-19").members},
-            }
-        ),
-    ]
-    replay = Replay.from_events(DraftResolution(symbol="S/2016/1074"), log, infer=True)
-    text = text_of(replay._repr_html_())
-    assert "put_in_blue (inferred before vote_held" in text
-    assert "adopted (15-0-0)" in text
-
-
-def test_veto_html_and_vetoes_html() -> None:
-    aleppo = vetoes(agenda="Aleppo")
-    one = text_of(aleppo[0]._repr_html_())
-    assert (
-        "2016-10-08 S/2016/846 S/PV.7785 Middle East (Syria) - Aleppo Russian Federation 11-2-2"
-        in one
-    )
-    page = display.vetoes_html(aleppo)
-    text = text_of(page)
-    assert page.count("<tr>") == 3
-    assert "Russian Federation and People's Republic of China" in text
-    assert "2 vetoes" in text
-    assert isinstance(aleppo, tuple)
-    everything = display.vetoes_html(vetoes())
-    parsed(everything)
-    assert everything.count("<tr>") == len(vetoes()) + 1
-
-
-def test_html_replaces_characters_no_page_may_hold() -> None:
-    draft = DraftResolution(symbol="S/2016/846", title="Aleppo\x00\x1b[31m \ud800 truce\ttext")
-    page = draft._repr_html_()
-    parsed(page)
-    assert "Aleppo\ufffd\ufffd[31m \ufffd truce\ttext" in page
-
-
-def test_html_escapes_every_field_of_a_veto() -> None:
-    veto = vetoes(agenda="Aleppo")[0].model_copy(update={"agenda": "Aleppo <img src=x>"})
-    page = veto._repr_html_()
-    assert "<img" not in page
-    assert "Aleppo &lt;img src=x&gt;" in page
 
 
 # --- Mermaid ------------------------------------------------------------------------------------

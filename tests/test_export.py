@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import unsc_tracker as ut
-from unsc_tracker.errors import DateError, MissingExtraError
+from unsc_tracker.errors import MissingExtraError
 from unsc_tracker.events import EventKind
 from unsc_tracker.export import (
     OCD_CLASSIFICATIONS,
@@ -271,40 +271,6 @@ def test_vetoes_frame_of_chosen_records(pd: Any) -> None:
     assert (aleppo.yes, aleppo.no, aleppo.abstain, aleppo.meeting) == (11, 2, 2, "S/PV.7785")
 
 
-def test_council_frame_one_year(pd: Any) -> None:
-    frame = council_frame(2016)
-    assert list(frame.columns) == ["year", "on", "code", "name", "seat", "president"]
-    assert len(frame) == 15
-    assert (frame.on == pd.Timestamp("2016-07-01")).all()
-    assert str(frame.on.dtype) == "datetime64[ns]"
-    assert str(frame.year.dtype) == "int64"
-    assert set(frame.code[frame.seat == "permanent"]) == {"CHN", "FRA", "RUS", "GBR", "USA"}
-    assert "ESP" in set(frame.code)
-    assert frame.president.sum() <= 1
-
-
-def test_council_frame_span_and_seat_holders_as_of_1_july(pd: Any) -> None:
-    frame = council_frame(date(1965, 3, 1), date(1971, 12, 31))
-    sizes = frame.groupby("year").size().to_dict()
-    assert sizes == {1965: 11, 1966: 15, 1967: 15, 1968: 15, 1969: 15, 1970: 15, 1971: 15}
-    china_1971 = frame[(frame.year == 1971) & (frame.code == "CHN")].iloc[0]
-    assert china_1971["name"] == "Republic of China"  # the PRC took the seat on 25 Oct 1971
-
-
-def test_council_frame_empty_span_is_an_error() -> None:
-    with pytest.raises(DateError, match=r"since=2017, until=2016\): since is after until"):
-        council_frame(2017, 2016)
-
-
-def test_council_frame_wants_years_or_dates() -> None:
-    with pytest.raises(
-        TypeError, match=r"council_frame\(\): since is a year or a date, not str '2016'"
-    ):
-        council_frame("2016")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"until is a year or a date, not float 2017.0"):
-        council_frame(2016, 2017.0)  # type: ignore[arg-type]
-
-
 def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) -> None:
     message = (
         r"popolo_vote_event\(\) takes a VoteResult or a VoteRecord, not Snapshot; "
@@ -316,11 +282,6 @@ def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) 
         TypeError, match=r"vote_frame\(\) takes a VoteResult or a VoteRecord, not dict$"
     ):
         vote_frame({"Russia": "no"})  # type: ignore[arg-type]
-
-
-def test_council_frame_outside_the_record_is_an_error(pd: Any) -> None:
-    with pytest.raises(ut.DateOutOfRecordError, match="no Security Council on 1945-07-01"):
-        council_frame(1945)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+import unsc_tracker as ut
 from unsc_tracker.drafts import DraftResolution, Sponsorship
 from unsc_tracker.errors import BallotError, DateOutOfRecordError, MissingExtraError, VetoQueryError
 from unsc_tracker.events import Circulated, PositionStated, Withdrawn
@@ -104,12 +105,40 @@ def test_vote_chart_s_2016_847_failed_with_no_veto(agg: Callable[[Any], bytes]) 
     result = aleppo_result("S/2016/847")
     figure = vote_chart(result)
     check_png(agg(figure), figure)
-    assert f"8 October 2016: {result}" in texts(figure)  # the default title
+    # the default title: a bare result knows no symbol, and says so
+    assert f"Vote (symbol not given), 8 October 2016: {result}" in texts(figure)
     bars = member_bars(figure)
     assert len(bars) == 15
     assert not any(bar.get_hatch() for bar in bars.values())
     assert "veto" not in legend_labels(figure.legends[0])
     assert not any("(veto)" in text for text in texts(figure))
+
+
+def test_vote_chart_titles_of_two_drafts_voted_the_same_day_name_them(
+    agg: Callable[[Any], bytes],
+) -> None:
+    # S/2016/846 and S/2016/847 were both put to the vote at S/PV.7785 on 8 October 2016.
+    scenario = load_scenario("aleppo-2016")
+    titles = []
+    for symbol in ("S/2016/846", "S/2016/847"):
+        figure = vote_chart(scenario.replay(symbol))
+        check_png(agg(figure), figure)
+        titles.append(figure.texts[0].get_text())
+    assert titles == [
+        "S/2016/846, 8 October 2016 (S/PV.7785): vetoed by Russian Federation (11-2-2)",
+        "S/2016/847, 8 October 2016 (S/PV.7785): failed: 4 in favour, 9 required (4-9-2)",
+    ]
+    record = ut.votes(agenda="Aleppo", kind="draft")[0]
+    figure = vote_chart(record)
+    assert figure.texts[0].get_text().startswith(f"{record.symbol}, 8 October 2016")
+    given = vote_chart(aleppo_result("S/2016/846"), symbol="S/2016/846", meeting="S/PV.7785")
+    assert given.texts[0].get_text() == titles[0]
+
+
+def test_vote_chart_refuses_what_is_no_vote() -> None:
+    pytest.importorskip("matplotlib")
+    with pytest.raises(TypeError, match="not Snapshot"):
+        vote_chart(load_scenario("aleppo-2016").replay("S/2016/846").final)  # type: ignore[arg-type]
 
 
 def test_vote_chart_1950_eleven_members_names_of_the_time(agg: Callable[[Any], bytes]) -> None:
@@ -176,6 +205,19 @@ def test_timeline_s_2016_846(agg: Callable[[Any], bytes]) -> None:
     kinds = Counter(snapshot.event.kind for snapshot in replay)
     assert marks["vote"] == 1
     assert marks["position"] == kinds["position_stated"]
+    # each position dot says which member stated it, by ISO code, at the dot
+    dots = [line for line in events.get_lines() if line.get_gid() == "position"]
+    labels_at = {
+        (round(float(t.xy[0]), 6), t.get_text())
+        for t in events.texts
+        if (t.get_gid() or "").startswith("position:")
+    }
+    stated = [s for s in replay if s.event.kind == "position_stated"]
+    assert len(labels_at) == len(stated) == len(dots)
+    assert {text for _, text in labels_at} == {"RUS", "FRA"}
+    for dot in dots:
+        x = round(float(dot.get_xdata()[0]), 6)
+        assert any(at == x for at, _ in labels_at), x
     assert marks["stage"] == len(stages) - 2  # the first stage has no change; the vote is a star
     assert len(events.patches) == len(stages)  # one band per stage span
     assert "vetoed by Russian Federation (11-2-2)" in texts(figure)

@@ -26,7 +26,7 @@ def test_a_subclass_is_shown_by_its_base_class_view() -> None:
     # ScenarioDraft has no view of its own: the DraftResolution view serves it.
     draft = load_scenario("aleppo-2016").draft("S/2016/846")
     page = draft._repr_html_()
-    assert page.startswith('<div class="unsc-tracker draft">')
+    assert page.startswith('<div class="unsc-tracker ut-draft">')
     assert "S/2016/846" in page
 
 
@@ -51,7 +51,7 @@ def test_display_layer_loads_on_the_first_html_not_on_import() -> None:
         "assert 'unsc_tracker.display' not in sys.modules, 'repr and str need no display layer'\n"
         "page = seated._repr_html_()\n"
         "assert 'unsc_tracker.display' in sys.modules\n"
-        "assert page.startswith('<div class=\"unsc-tracker council\">')\n"
+        "assert page.startswith('<div class=\"unsc-tracker ut-council\">')\n"
         "print('ok')\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)

@@ -26,7 +26,7 @@ from functools import cache
 from . import datafiles, veto_table
 from .council import _as_date, terms
 from .errors import VetoQueryError
-from .members import MemberState, all_states, member, normalize_name
+from .members import MemberState, member, normalize_name, predecessors
 from .veto import Caveat, DocumentKind, RecordGap, Veto, VetoRecords
 
 __all__ = [
@@ -52,20 +52,6 @@ __all__ = [
 @cache
 def _ever_permanent(code: str) -> bool:
     return any(term.permanent for term in terms(code))
-
-
-@cache
-def _predecessors(code: str) -> frozenset[str]:
-    """Codes of the states whose membership the state continues (SUN for RUS)."""
-    found: set[str] = set()
-    for state in all_states():
-        step = state
-        while step.successor is not None:
-            if step.successor == code:
-                found.add(state.code)
-                break
-            step = member(step.successor)
-    return frozenset(found)
 
 
 def _holder(by: str, state: MemberState) -> tuple[date, date] | None:
@@ -165,7 +151,7 @@ def vetoes(
                 f"by={given!r}: only permanent members can veto, "
                 f"and {state.name} has never held a permanent seat"
             )
-        wanted = {state.code} | (_predecessors(state.code) if include_predecessors else set())
+        wanted = {state.code} | (predecessors(state.code) if include_predecessors else set())
         records = tuple(v for v in records if any(s.code in wanted for s in v.vetoed_by))
         tenure = _holder(by, state) if isinstance(by, str) else None
         if tenure is not None:

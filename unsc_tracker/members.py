@@ -181,3 +181,21 @@ def code_of(name: str) -> str:
 def all_states() -> Iterator[MemberState]:
     """Every bundled state, ordered by code."""
     yield from sorted(_registry().states.values(), key=lambda state: state.code)
+
+
+@cache
+def predecessors(code: str) -> frozenset[str]:
+    """The codes of the states whose membership ``code`` continues: ``{"SUN"}`` for ``"RUS"``.
+
+    >>> sorted(predecessors("RUS")), sorted(predecessors("FRA"))
+    (['SUN'], [])
+    """
+    found: set[str] = set()
+    for state in all_states():
+        step = state
+        while step.successor is not None:
+            if step.successor == code:
+                found.add(state.code)
+                break
+            step = member(step.successor)
+    return frozenset(found)

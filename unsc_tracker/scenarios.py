@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
+from . import views
 from .checked import Checked, explain
 from .drafts import DraftResolution
 from .errors import IllegalEventError, ScenarioError
@@ -101,6 +102,9 @@ class Scenario(Checked):
         events = sum(len(draft.events) for draft in self.drafts)
         ids = ", ".join(draft.id for draft in self.drafts)
         return f"<Scenario {self.title or 'untitled'!r}: {ids}; {events} events>"
+
+    def _repr_html_(self) -> str:
+        return views.html(self) or views.fallback(self)
 
     def draft(self, key: str) -> ScenarioDraft:
         """The draft with this id or symbol."""

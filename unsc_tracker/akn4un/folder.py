@@ -23,6 +23,7 @@ from typing import Literal, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from .. import views
 from ..errors import AknError
 from ..voting import tally
 from ..wording import plural
@@ -264,6 +265,9 @@ class FolderReport(BaseModel):
             f"{plural(len(self.disagreements()), 'disagreement')}, "
             f"{plural(len(self.refusals()), 'refusal')}>"
         )
+
+    def _repr_html_(self) -> str:
+        return views.html(self) or views.fallback(self)
 
 
 _NO_BALLOTS = (Modality.WITHOUT_VOTE, Modality.ACCLAMATION)

@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 
 from ..errors import DateError
 
-__all__ = ["Period", "day", "period"]
+__all__ = ["Period", "day", "period", "span"]
 
 Unit = Literal["day", "month", "year"]
 
@@ -153,3 +153,16 @@ def _month_span(
     first = date(year, month, 1)
     following = date(year + end_month // 12, end_month % 12 + 1, 1)
     return Period(first, following - timedelta(days=1), unit, text)
+
+
+def span(on: str | None, since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The first and last day that ``--on``, or ``--since`` and ``--until``, give (each a day, a
+    month or a year: ``--since`` takes its first day, ``--until`` its last, ``--on`` the whole)."""
+    if on is not None and (since is not None or until is not None):
+        raise DateError("give --on, or --since and --until, not both")
+    if on is not None:
+        found = period(on, "--on")
+        return found.first, found.last
+    first = period(since, "--since").first if since is not None else None
+    last = period(until, "--until").last if until is not None else None
+    return first, last

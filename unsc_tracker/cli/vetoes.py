@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, period, warn
+from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, warn
+from ._dates import span
 
 if TYPE_CHECKING:
     from ..history import Veto
@@ -62,16 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.include_predecessors and args.by is None:
         raise CliError("--include-predecessors needs --by MEMBER: whose seat's predecessors?")
-    if args.on is not None and (args.since is not None or args.until is not None):
-        raise CliError("give --on, or --since and --until, not both")
-    since = until = None
-    if args.on is not None:
-        on = period(args.on, "--on")
-        since, until = on.first, on.last
-    if args.since is not None:
-        since = period(args.since, "--since").first
-    if args.until is not None:
-        until = period(args.until, "--until").last
+    since, until = span(args.on, args.since, args.until)
     records = vetoes(
         args.by,
         since=since,

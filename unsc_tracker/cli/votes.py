@@ -7,7 +7,8 @@ import argparse
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_OK, CliError, Json, Table, add_format, emit, period, warn
+from ._common import EXIT_OK, Json, Table, add_format, emit, warn
+from ._dates import span
 
 if TYPE_CHECKING:
     from ..record import Vote
@@ -69,16 +70,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     from ..record import votes
 
-    if args.on is not None and (args.since is not None or args.until is not None):
-        raise CliError("give --on, or --since and --until, not both")
-    since = until = None
-    if args.on is not None:
-        on = period(args.on, "--on")
-        since, until = on.first, on.last
-    if args.since is not None:
-        since = period(args.since, "--since").first
-    if args.until is not None:
-        until = period(args.until, "--until").last
+    since, until = span(args.on, args.since, args.until)
     found = votes(
         since,
         until,

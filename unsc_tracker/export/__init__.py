@@ -22,11 +22,12 @@ pandas is imported inside the functions that need it, never when this package lo
 
 from __future__ import annotations
 
-from .frames import SEATS, council_frame, replay_frame, vetoes_frame, vote_frame
+from .frames import KEYS, SEATS, council_frame, replay_frame, vetoes_frame, vote_frame
 from .popolo import OCD_CLASSIFICATIONS, POPOLO_OPTIONS, member_id, ocd_actions, popolo_vote_event
 from .record import ballots_frame, votes_frame
 
 __all__ = [
+    "KEYS",
     "OCD_CLASSIFICATIONS",
     "POPOLO_OPTIONS",
     "SEATS",

@@ -1,9 +1,13 @@
 """pandas DataFrames of results, replays, the veto record and the Council's composition.
 
-Dates are ``datetime64[ns]`` columns (a day is its midnight); closed vocabularies (ballots,
-stages, outcomes, event kinds, seats) are ordered ``pandas.CategoricalDtype`` columns whose
-categories follow the enum's order; text is the ``string`` dtype, missing text ``<NA>``; lists
-(of members, of caveats) are list columns. ``docs/export.md`` has a table of columns per frame.
+Each frame starts with its key columns, filled on every row (:data:`KEYS`). Dates are
+``datetime64[ns]`` columns (a day is its midnight); closed vocabularies (ballots, stages,
+outcomes, event kinds, seats) are ordered ``pandas.CategoricalDtype`` columns whose categories
+follow the enum's order; text is the ``string`` dtype, counts ``Int64`` where they may be
+unknown, flags that may be unknown ``boolean``; lists (of members, of caveats) are list columns.
+A missing value is pandas' ``NA`` in every column, shown ``<NA>`` (categories are held as
+pandas strings so that they show it too), except in a date column, where pandas shows its
+missing value as ``NaT``. ``docs/export.md`` has a table of columns per frame.
 
 pandas is imported inside the functions that need it, never when this module loads.
 """
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
     from ..replay import Replay
 
 __all__ = [
+    "KEYS",
     "SEATS",
     "council_frame",
     "pandas_module",
@@ -42,6 +47,17 @@ __all__ = [
 SEATS = ("permanent", "elected")
 """The categories of the ``seat`` columns, in this order."""
 
+KEYS: dict[str, tuple[str, ...]] = {
+    "vote_frame": ("symbol", "date", "code"),
+    "replay_frame": ("draft", "seq"),
+    "vetoes_frame": ("symbol", "line"),
+    "council_frame": ("since", "code"),
+    "votes_frame": ("symbol",),
+    "ballots_frame": ("symbol", "code"),
+}
+"""Each frame's key columns: together they name a row, and no row lacks them (``vote_frame`` of a
+bare :class:`VoteResult` has no symbol unless one is passed)."""
+
 
 def pandas_module(feature: str) -> Any:
     """pandas, imported on first use; a clear error naming the extra when it is missing."""
@@ -52,7 +68,13 @@ def pandas_module(feature: str) -> Any:
 
 
 def _categories(pd: Any, enum: type[StrEnum]) -> Any:
-    return pd.CategoricalDtype([item.value for item in enum], ordered=True)
+    return _ordered(pd, [item.value for item in enum])
+
+
+def _ordered(pd: Any, words: Iterable[str]) -> Any:
+    """An ordered category of ``words``, held as pandas strings, so a missing value is ``<NA>``
+    as in every other column (categories of Python strings would show ``NaN``)."""
+    return pd.CategoricalDtype(pd.Index(list(words), dtype="string"), ordered=True)
 
 
 def _days(pd: Any, values: Iterable[_dt.date | None]) -> Any:
@@ -120,7 +142,7 @@ def vote_frame(
             "name": _text(pd, (seated.name_then(state) for state in members)),
             "seat": pd.Series(
                 [_seat(seated.is_permanent(state)) for state in members],
-                dtype=pd.CategoricalDtype(SEATS, ordered=True),
+                dtype=_ordered(pd, SEATS),
             ),
             "ballot": pd.Series(
                 [result.ballots[state.code].value for state in members],
@@ -134,20 +156,25 @@ def vote_frame(
 def replay_frame(replay: Replay) -> DataFrame:
     """One row per snapshot of a replayed draft, in order.
 
-    Columns: ``date`` (datetime64[ns]: the event's time when recorded, else the day's midnight),
-    ``day`` (datetime64[ns]), ``kind`` (category in :class:`~unsc_tracker.events.EventKind`
-    order), ``summary`` (string), ``stage`` (category in :class:`~unsc_tracker.lifecycle.Stage`
-    order), ``symbol`` (string), ``expected`` (category in :class:`Outcome` order, NaN while
-    open), ``expected_vetoed_by`` (string, ISO codes joined by ", "), ``result`` (category,
-    NaN before the vote), ``counts`` (string, e.g. "11-2-2"), ``sponsors`` (int64),
-    ``warnings`` (int64, how many this event raised), ``inferred`` (int64, steps inserted
-    before it), ``ga_debate_due_by`` (datetime64[ns], NaT unless a veto calls for one).
+    Columns: ``draft`` (string, the draft's id) and ``seq`` (int64, the snapshot's number in the
+    replay, from 1), the keys; ``date`` (datetime64[ns]: the event's time when recorded, else
+    the day's midnight), ``day`` (datetime64[ns]), ``kind`` (category in
+    :class:`~unsc_tracker.events.EventKind` order), ``summary`` (string), ``stage`` (category in
+    :class:`~unsc_tracker.lifecycle.Stage` order), ``symbol`` (string), ``expected`` (category
+    in :class:`Outcome` order, ``<NA>`` while open), ``expected_vetoed_by`` (list of ISO codes),
+    ``result`` (category, ``<NA>`` before the vote), ``counts`` (string, e.g. "11-2-2"),
+    ``sponsors`` (int64), ``warnings`` (int64, how many this event raised), ``inferred``
+    (int64, steps inserted before it), ``ga_debate_due_by`` (datetime64[ns], NaT unless a veto
+    calls for one), ``source`` and ``note`` (string: the event's own, as the record gives
+    them).
 
     >>> import unsc_tracker as ut
     >>> frame = replay_frame(ut.load_scenario("aleppo-2016").replay("S/2016/846"))
     >>> row = frame[frame.kind == "vote_held"].iloc[0]
-    >>> str(row.day.date()), row.stage, row.result, row.counts
-    ('2016-10-08', 'vetoed', 'vetoed', '11-2-2')
+    >>> row.draft, int(row.seq), str(row.day.date()), row.stage, row.result, row.counts
+    ('S/2016/846', 17, '2016-10-08', 'vetoed', 'vetoed', '11-2-2')
+    >>> row.source
+    'https://press.un.org/en/2016/sc12545.doc.htm'
     """
     pd = pandas_module("replay_frame()")
     snapshots = list(replay)
@@ -158,6 +185,8 @@ def replay_frame(replay: Replay) -> DataFrame:
 
     return pd.DataFrame(
         {
+            "draft": _text(pd, (s.draft for s in snapshots)),
+            "seq": pd.Series(range(1, len(snapshots) + 1), dtype="int64"),
             "date": _days(pd, (s.date for s in snapshots)),
             "day": _days(pd, (s.day for s in snapshots)),
             "kind": pd.Series([s.event.kind for s in snapshots], dtype=_categories(pd, EventKind)),
@@ -175,6 +204,8 @@ def replay_frame(replay: Replay) -> DataFrame:
             "warnings": pd.Series([len(s.warnings) for s in snapshots], dtype="int64"),
             "inferred": pd.Series([len(s.inferred) for s in snapshots], dtype="int64"),
             "ga_debate_due_by": _days(pd, (s.ga_debate_due_by for s in snapshots)),
+            "source": _text(pd, (s.event.source for s in snapshots)),
+            "note": _text(pd, (s.event.note for s in snapshots)),
         }
     )
 
@@ -223,57 +254,113 @@ def vetoes_frame(records: Iterable[Veto] | None = None) -> DataFrame:
     )
 
 
-def council_frame(since: int | _dt.date, until: int | _dt.date | None = None) -> DataFrame:
-    """The Council's composition year by year, as it stood on 1 July of each year.
+def council_frame(on: int | _dt.date | str, until: int | _dt.date | str | None = None) -> DataFrame:
+    """The Council on a day, or over a span of days: one row per member per span of days in
+    which neither the Council nor its president changed, permanent members first.
 
-    ``since`` and ``until`` are years (or dates, of which the year counts), both included;
-    ``until`` defaults to ``since``. One row per member per year, permanent members first.
-    1 July is mid-year: a seat that changed hands during a year (the China seat in October
-    1971, the USSR's in December 1991) shows its holder of the first half.
+    ``on`` is a day (a date, a datetime or an ISO text): the frame is that day's Council, 15
+    rows today. With ``until`` (a day, included), it is every Council from ``on`` to ``until``:
+    a new span starts on the first of each month (a new president, rule 18) and on each day
+    the membership or a member's name changed (a seat changing hands, a late seat). A year
+    (an ``int``) stands for its first day as ``on`` and its last as ``until`` (within the record:
+    1946 from the first meeting, 17 January), so ``council_frame(2016)`` is every Council of 2016
+    (twelve presidencies).
 
-    Columns: ``year`` (int64), ``on`` (datetime64[ns], 1 July of the year), ``code`` (string),
+    Columns: ``since`` and ``until`` (datetime64[ns], the first and last day of the span within
+    the days asked), ``code`` (string, ISO alpha-3) (``since`` and ``code`` are the keys),
     ``name`` (string, the name the state sat under), ``seat`` (category: permanent, elected),
-    ``president`` (bool, presided over the Council in July, where the record knows it).
+    ``president`` (boolean: presided over the Council in that span; ``<NA>`` for every member
+    where the record does not know the president).
 
-    >>> frame = council_frame(2016)
-    >>> len(frame), frame.seat.value_counts().to_dict()
-    (15, {'elected': 10, 'permanent': 5})
+    Errors: :class:`~unsc_tracker.errors.DateError` for a span that ends before it starts,
+    those of :func:`~unsc_tracker.council.council` for a text that is no day and for a day the
+    record does not cover (:class:`~unsc_tracker.errors.DateOutOfRecordError`), ``TypeError``
+    for anything that is neither a day nor a year.
+
+    >>> frame = council_frame("2016-10-08")
+    >>> len(frame), frame.seat.value_counts(sort=False).to_dict()
+    (15, {'permanent': 5, 'elected': 10})
+    >>> frame[frame.president.fillna(False)].name.tolist()
+    ['Russian Federation']
+    >>> spans = council_frame(1971)
+    >>> spans.groupby("since").size().size, spans[spans.code == "CHN"].name.unique().tolist()
+    (13, ['Republic of China', "People's Republic of China"])
     >>> council_frame(2017, 2016)
     Traceback (most recent call last):
-    unsc_tracker.errors.DateError: council_frame(since=2017, until=2016): since is after until,
-    so no year is in that span
+    unsc_tracker.errors.DateError: council_frame(on=2017-01-01, until=2016-12-31): on is after
+    until, so no day is in that span
     """
-    first = _year(since, "since")
-    last = first if until is None else _year(until, "until")
+    first = _day(on, "on", last=False)
+    last = (
+        first
+        if until is None and not isinstance(on, int)
+        else _day(on if until is None else until, "until", last=True)
+    )
     if first > last:
         raise DateError(
-            f"council_frame(since={first}, until={last}): since is after until, "
-            "so no year is in that span"
+            f"council_frame(on={first.isoformat()}, until={last.isoformat()}): on is after "
+            "until, so no day is in that span"
         )
     pd = pandas_module("council_frame()")
-    rows: list[tuple[int, _dt.date, str, str, str, bool]] = []
-    for year in range(first, last + 1):
-        seated = council(on=_dt.date(year, 7, 1))
+    council(on=first)  # either end outside the record raises, naming its day
+    council(on=last)
+    starts = _span_starts(first, last)
+    ends = [day - _dt.timedelta(days=1) for day in starts[1:]] + [last]
+    rows: list[tuple[_dt.date, _dt.date, str, str, str, bool | None]] = []
+    for start, end in zip(starts, ends, strict=True):
+        seated = council(on=start)
+        known = seated.president is not None
         for state in seated.members:
-            rows.append(
-                (
-                    year,
-                    seated.on,
-                    state.code,
-                    seated.name_then(state),
-                    _seat(seated.is_permanent(state)),
-                    seated.president == state,
-                )
-            )
+            permanent = _seat(seated.is_permanent(state))
+            president = seated.president == state if known else None
+            rows.append((start, end, state.code, seated.name_then(state), permanent, president))
     return pd.DataFrame(
         {
-            "year": pd.Series([row[0] for row in rows], dtype="int64"),
-            "on": _days(pd, (row[1] for row in rows)),
+            "since": _days(pd, (row[0] for row in rows)),
+            "until": _days(pd, (row[1] for row in rows)),
             "code": _text(pd, (row[2] for row in rows)),
             "name": _text(pd, (row[3] for row in rows)),
-            "seat": pd.Series([row[4] for row in rows], dtype=pd.CategoricalDtype(SEATS, True)),
-            "president": pd.Series([row[5] for row in rows], dtype=bool),
+            "seat": pd.Series([row[4] for row in rows], dtype=_ordered(pd, SEATS)),
+            "president": pd.Series([row[5] for row in rows], dtype="boolean"),
         }
+    )
+
+
+def _span_starts(first: _dt.date, last: _dt.date) -> list[_dt.date]:
+    """The first day of each span of one Council and one president between two days: ``first``,
+    each first of a month, each day the membership changed."""
+    from ..council import composition
+
+    days = {first}
+    month = _dt.date(first.year, first.month, 1)
+    while month <= last:
+        days.add(month)
+        month = _dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    day = first
+    while day <= last:  # a change of membership: the composition's span differs
+        nxt = day + _dt.timedelta(days=1)
+        if nxt <= last and composition(nxt) is not composition(day):
+            days.add(nxt)
+        day = nxt
+    return sorted(d for d in days if first <= d <= last)
+
+
+def _day(value: object, name: str, *, last: bool) -> _dt.date:
+    """A day from a date, a datetime, an ISO text, or a year (its first or ``last`` day)."""
+    from ..council import FIRST_MEETING, _as_date, record_end
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        # the year's days within the record: 1946 from its first meeting, the last year to its end
+        start, end = _dt.date(value, 1, 1), _dt.date(value, 12, 31)
+        if start < FIRST_MEETING <= end:
+            start = FIRST_MEETING
+        if start <= record_end() < end:
+            end = record_end()
+        return end if last else start
+    if isinstance(value, (_dt.date, str)):
+        return _as_date(value, name)
+    raise TypeError(
+        f"council_frame(): {name} is a day or a year, not {type(value).__name__} {value!r}"
     )
 
 
@@ -286,16 +373,6 @@ def _as_result(value: object, caller: str) -> VoteResult:
     hint = "; a snapshot's vote is snapshot.result" if type(value).__name__ == "Snapshot" else ""
     raise TypeError(
         f"{caller} takes a VoteResult or a VoteRecord, not {type(value).__name__}{hint}"
-    )
-
-
-def _year(value: object, name: str) -> int:
-    if isinstance(value, _dt.date):
-        return value.year
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise TypeError(
-        f"council_frame(): {name} is a year or a date, not {type(value).__name__} {value!r}"
     )
 
 

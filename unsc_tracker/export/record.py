@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..council import Composition, composition
 from ..voting import Ballot, Outcome
-from .frames import SEATS, _categories, _days, _lists, _text, pandas_module
+from .frames import SEATS, _categories, _days, _lists, _ordered, _text, pandas_module
 
 if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -148,7 +148,7 @@ def ballots_frame(votes: Iterable[Vote]) -> DataFrame:
             "date": dates,
             "code": pd.array(codes, dtype="string"),
             "name": pd.array(names[where], dtype="string"),
-            "seat": pd.Categorical.from_codes(elected[where], categories=list(SEATS), ordered=True),
-            "ballot": pd.Categorical(cast, categories=_BALLOT_WORDS, ordered=True),
+            "seat": pd.Categorical.from_codes(elected[where], dtype=_ordered(pd, SEATS)),
+            "ballot": pd.Categorical(cast, dtype=_ordered(pd, _BALLOT_WORDS)),
         }
     )

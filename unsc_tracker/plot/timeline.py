@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..events import PositionStated, VoteHeld
 from ..lifecycle import START
+from ..members import member
 from ..voting import Outcome
 from .style import _STANCE_COLOURS, STAGE_COLOURS
 from .style import matplotlib_or_error as _matplotlib
@@ -32,7 +33,8 @@ def timeline(replay: Replay) -> Figure:
     changed; the vote is annotated with its result.
 
     Marks: a diamond for an event that changed the stage, a circle for a position stated
-    (coloured by the stance), a bar for any other event, a star for the vote. Events of one day
+    (coloured by the stance, labelled with the member's ISO code), a bar for any other event, a
+    star for the vote. Events of one day
     are spread across that day in the order of the record. The title is the draft's symbol.
 
     Raises :class:`~unsc_tracker.errors.DateOutOfRecordError` for a replay with no events.
@@ -67,6 +69,7 @@ def timeline(replay: Replay) -> Figure:
             stages_present.append(stage)
 
     previous = START
+    stated = 0
     stances_present: list[str] = []
     drawn: set[str] = set()
     for snapshot, x in zip(snapshots, places, strict=True):
@@ -80,6 +83,7 @@ def timeline(replay: Replay) -> Figure:
             drawn.add("stage")
         elif isinstance(event, PositionStated):
             stance = event.stance.value
+            code = member(event.member).code
             events.plot(
                 x,
                 _ROWS["position"],
@@ -88,6 +92,20 @@ def timeline(replay: Replay) -> Figure:
                 markeredgecolor="black",
                 color=_STANCE_COLOURS[stance],
                 gid="position",
+            )
+            # who stated it: the member's ISO code, above and below the row by turns, so that
+            # positions stated on one day do not cover each other's labels
+            above = stated % 2 == 0
+            stated += 1
+            events.annotate(
+                code,
+                xy=(x, _ROWS["position"]),
+                xytext=(0, 8 if above else -8),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if above else "top",
+                fontsize=8,
+                gid=f"position:{code}",
             )
             if stance not in stances_present:
                 stances_present.append(stance)

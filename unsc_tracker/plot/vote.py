@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..council import council
 from ..errors import BallotError
 from ..members import MemberState, member
-from ..voting import Ballot, VoteResult
+from ..voting import Ballot, VoteRecord, VoteResult, tally
 from .style import _BALLOT_WORDS, _VETO_HATCH, BALLOT_COLOURS
 from .style import matplotlib_or_error as _matplotlib
 
@@ -17,32 +17,52 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from ..record import Vote
+    from ..replay import Replay
+
 __all__ = ["vote_chart"]
 
 
-def vote_chart(result: VoteResult, *, title: str | None = None) -> Figure:
+def vote_chart(
+    vote: VoteResult | VoteRecord | Vote | Replay,
+    *,
+    title: str | None = None,
+    symbol: str | None = None,
+    meeting: str | None = None,
+) -> Figure:
     """One vote, seat by seat: permanent members above elected ones, coloured by ballot.
 
-    Members are labelled with the names they sat under that day (``Council.name_then``), so a
-    1950 vote shows the Republic of China and the Union of Soviet Socialist Republics. Vetoing
-    members are hatched and edged in black (legend entry "veto"). A side panel sets the count of
-    each ballot against the threshold of "yes" votes (Art. 27(2)-(3)). ``title`` defaults to the
-    date and the result.
+    ``vote`` is a result, a recorded vote, a vote of the record (:func:`~unsc_tracker.votes`) or
+    a replayed draft that went to the vote. Members are labelled with the names they sat under
+    that day (``Council.name_then``), so a 1950 vote shows the Republic of China and the Union of
+    Soviet Socialist Republics. Vetoing members are hatched and edged in black (legend entry
+    "veto"). A side panel sets the count of each ballot against the threshold of "yes" votes
+    (Art. 27(2)-(3)).
+
+    ``title`` defaults to the text voted on, the date, the meeting and the result:
+    "S/2016/846, 8 October 2016 (S/PV.7785): vetoed by Russian Federation (11-2-2)". The symbol
+    and the meeting come from the vote or the replay, or from ``symbol`` and ``meeting``, which
+    a bare :class:`VoteResult` needs (without them its title says "symbol not given").
 
     Raises :class:`~unsc_tracker.errors.BallotError` when the result carries no ballots, ballots
     from states not on the Council that day, or ballots that do not add up to its counts: the
-    chart needs every member's ballot.
+    chart needs every member's ballot; ``TypeError`` for anything else than the four kinds of
+    vote, and for a replay with no vote.
 
     >>> from datetime import date
     >>> from unsc_tracker.voting import tally
     >>> figure = vote_chart(tally({"US": "yes", "UK": "yes", "France": "yes", "Russia": "no",
-    ...                            "China": "abstain"}, on=date(2016, 10, 8)))
+    ...                            "China": "abstain"}, on=date(2016, 10, 8)), symbol="S/2016/846")
     >>> [text.get_text() for text in figure.legends[0].get_texts()]
     ['yes', 'no', 'abstain', 'absent']
+    >>> figure.texts[0].get_text()
+    'S/2016/846, 8 October 2016: failed: 3 in favour, 9 required (3-1-1)'
     """
     _matplotlib("vote_chart")
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
+
+    result, symbol, meeting = _the_vote(vote, symbol, meeting)
 
     sitting = council(on=result.on)
     ballots = _checked_ballots(result, sitting.members)
@@ -102,7 +122,9 @@ def vote_chart(result: VoteResult, *, title: str | None = None) -> Figure:
     seats.set_xticks([])
     for side in ("top", "right", "bottom", "left"):
         seats.spines[side].set_visible(False)
-    caption = title if title is not None else f"{_long_date(result)}: {result}"
+    where = f" ({meeting})" if meeting else ""
+    named = symbol if symbol else "Vote (symbol not given)"
+    caption = title if title is not None else f"{named}, {_long_date(result)}{where}: {result}"
     figure.suptitle(caption, x=0.01, ha="left", fontweight="bold")
 
     present = [ballot for ballot in Ballot if ballot in ballots.values()]
@@ -136,6 +158,31 @@ def vote_chart(result: VoteResult, *, title: str | None = None) -> Figure:
         handles.append(Patch(facecolor="white", edgecolor="black", hatch=_VETO_HATCH, label="veto"))
     figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
     return figure
+
+
+def _the_vote(
+    vote: object, symbol: str | None, meeting: str | None
+) -> tuple[VoteResult, str | None, str | None]:
+    """The result of ``vote`` and the symbol and meeting it carries, unless they are given."""
+    from ..record import Vote
+    from ..replay import Replay
+
+    if isinstance(vote, Replay):
+        held = next((s for s in vote if s.result is not None), None)
+        if held is None:
+            raise TypeError(f"vote_chart(): the replay of {vote.draft.id} holds no vote")
+        found = (held.symbol or vote.draft.symbol, getattr(held.event, "meeting", None))
+        return held.result, symbol or found[0], meeting or found[1]  # type: ignore[return-value]
+    if isinstance(vote, Vote):
+        vote = vote.to_record()
+    if isinstance(vote, VoteRecord):
+        return tally(vote), symbol or vote.symbol, meeting or vote.meeting
+    if isinstance(vote, VoteResult):
+        return vote, symbol, meeting
+    raise TypeError(
+        "vote_chart() takes a VoteResult, a VoteRecord, a Vote of the record or a Replay, "
+        f"not {type(vote).__name__}"
+    )
 
 
 def _checked_ballots(result: VoteResult, members: Sequence[MemberState]) -> dict[str, Ballot]:

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar, overload
 
+from .. import views
 from ..council import _as_date, composition
 from ..errors import RecordQueryError
 from ..members import MemberState, member
@@ -81,6 +82,9 @@ class Votes(Sequence[Vote]):
         return self._votes == other._votes and self.conflicts == other.conflicts
 
     __hash__ = None  # type: ignore[assignment]
+
+    def _repr_html_(self) -> str:
+        return views.html(self) or views.fallback(self)
 
     def __repr__(self) -> str:
         if not self._votes:

@@ -31,7 +31,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, partial
+from functools import partial
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from pydantic import ValidationError
 from ..council import composition
 from ..errors import DateOutOfRecordError, UnscTrackerError, VoteFileError
 from ..files import read_text
-from ..members import all_states, code_of, member
+from ..members import code_of, member, predecessors
 from ..voting import Ballot, Outcome
 from .symbols import draft_symbol, letter_symbol, meeting_symbol, resolution_symbol
 from .vote import Modality, TextKind, Vote
@@ -203,20 +203,6 @@ def _day(name: str, line: int, row: Mapping[str, str]) -> date:
     return day
 
 
-@cache
-def _holders_of(code: str) -> frozenset[str]:
-    """The codes whose membership ``code`` continues, and itself (SUN for RUS)."""
-    found = {code}
-    for state in all_states():
-        step = state
-        while step.successor is not None:
-            if step.successor == code:
-                found.add(state.code)
-                break
-            step = member(step.successor)
-    return frozenset(found)
-
-
 def _member(name: str, line: int, row: Mapping[str, str], day: date) -> str:
     """The code of the member that sat that day, from ms_code, ms_name or the successor chain."""
     written, called = row["ms_code"].strip(), row["ms_name"].strip()
@@ -232,7 +218,7 @@ def _member(name: str, line: int, row: Mapping[str, str], day: date) -> str:
     for code in candidates:
         if code in seated.codes:
             return _check_seat(name, line, row, code, day)
-        holders = _holders_of(code) & seated.codes
+        holders = ({code} | predecessors(code)) & seated.codes
         if len(holders) == 1:
             return _check_seat(name, line, row, next(iter(holders)), day)
     raise _error(
