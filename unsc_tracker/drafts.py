@@ -119,7 +119,7 @@ class Sponsorship(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = DraftError
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     member: MemberName
     role: Role = Role.CO_SPONSOR
@@ -181,7 +181,7 @@ class DraftResolution(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error: ClassVar[type[UnscTrackerError]] = DraftError  # a scenario's draft has its own
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     id: str = Field(default="", description="how the draft is known; defaults to its symbol")
     symbol: DraftSymbol | None = Field(default=None, description="the S/ symbol once in blue")
@@ -239,7 +239,7 @@ class Resolution(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = DraftError
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     number: int = Field(ge=1)
     year: int = Field(ge=1946, le=2100)

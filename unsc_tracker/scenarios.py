@@ -16,14 +16,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from . import views
 from .checked import Checked, explain
 from .drafts import DraftResolution
-from .errors import IllegalEventError, ScenarioError
+from .errors import IllegalEventError, ScenarioError, UnscTrackerError
 from .events import Event, in_force, mixed_times, withdrawals
 from .files import read_text, write_atomic
 from .formats import check, dumps, parse
@@ -47,7 +47,7 @@ class ScenarioDraft(DraftResolution):
     number in ``events``, counted from 1; they are kept as written, and applied on replay.
     """
 
-    error = ScenarioError
+    error: ClassVar[type[UnscTrackerError]] = ScenarioError
 
     events: tuple[Event, ...] = ()
 
@@ -74,7 +74,7 @@ class Scenario(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = ScenarioError
+    error: ClassVar[type[UnscTrackerError]] = ScenarioError
 
     title: str | None = None
     description: str | None = None

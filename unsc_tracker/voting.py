@@ -16,14 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from . import views
 from .checked import Checked
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
-from .errors import BallotError
+from .errors import BallotError, UnscTrackerError
 from .members import MemberState, code_of, member
 from .wording import plural
 
@@ -110,7 +110,7 @@ class VoteRecord(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-    error = BallotError
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     date: date
     ballots: dict[str, Ballot] = Field(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
@@ -68,7 +68,7 @@ class ReportedDate(Checked):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = EventError
+    error: ClassVar[type[UnscTrackerError]] = EventError
 
     report: date
     day: str = Field(min_length=1, description="the report's words: Monday, tomorrow, غدا الخميس")
@@ -98,7 +98,7 @@ EventDate = Annotated[
 
 class _Event(Checked):
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = EventError
+    error: ClassVar[type[UnscTrackerError]] = EventError
 
     date: EventDate
     source: str | None = Field(default=None, description="document symbol or address")

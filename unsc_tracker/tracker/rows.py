@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ..checked import Checked, field_place
-from ..errors import TrackerError
+from ..errors import TrackerError, UnscTrackerError
 from ..events import Event, EventKind
 from ..formats import check
 
@@ -25,7 +25,7 @@ class _Header(Checked):
     """The log's header: what a scenario exported from it says of itself."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    error = TrackerError
+    error: ClassVar[type[UnscTrackerError]] = TrackerError
 
     title: str | None = None
     description: str | None = None
