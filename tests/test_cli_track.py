@@ -180,7 +180,7 @@ TRACK_ERRORS = [
     ),
     (
         ["track", "add", "S/2016/846", "circulated", "audience=everyone", "--date", "2016-10-03"],
-        "{log}: S/2016/846: circulated event, field audience",
+        "{log}: S/2016/846: circulated event: field audience",
     ),
     (
         ["track", "add", "S/2016/846", "vote_held", "ballots.Russia=no", "--date", "2016-10-08"],
@@ -188,7 +188,7 @@ TRACK_ERRORS = [
     ),
     (
         ["track", "add", "S/2016/846", "put_in_blue", "--date", "Friday-ish"],
-        "{log}: S/2016/846: put_in_blue event, field date: date 'Friday-ish'",
+        "{log}: S/2016/846: put_in_blue event: field date: date 'Friday-ish'",
     ),
 ]
 

@@ -118,7 +118,9 @@ def test_a_file_not_in_utf8_is_refused_clearly(tmp_path: Path) -> None:
     (tmp_path / "membership.csv").write_bytes(
         "year,member\n2028,C\xf4te d'Ivoire\n".encode("latin-1")
     )
-    with pytest.raises(DataFileError, match=r"not UTF-8 text"):
+    with pytest.raises(
+        DataFileError, match=r"membership\.csv, line 2, column 7: byte 0xf4 is not UTF-8 .*'ô'"
+    ):
         ut.use_data(tmp_path)
 
 

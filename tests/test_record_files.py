@@ -235,7 +235,9 @@ def test_bad_input_names_file_line_column_and_value(
 
 
 def test_a_missing_file_and_a_ragged_row() -> None:
-    with pytest.raises(VoteFileError, match="no such file"):
+    with pytest.raises(
+        VoteFileError, match=r"nothing\.csv: cannot read the votes file \(No such file"
+    ):
         read_votes(DATA / "votes" / "nothing.csv")
     with pytest.raises(VoteFileError, match="line 2: the row does not have one value per column"):
         read_votes_text("symbol,kind,date,source\nS/2016/847,draft\n")
@@ -330,6 +332,33 @@ def test_a_csv_of_neither_format_is_refused(tmp_path: Path) -> None:
     other.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(VoteFileError, match="neither the UN Digital Library's voting data"):
         votes(sources=[other])
+
+
+@pytest.mark.parametrize("reader", [read_votes, read_undl, lambda path: votes(sources=[path])])
+def test_a_votes_file_saved_as_windows_1252_names_line_column_and_byte(
+    tmp_path: Path, reader: Callable[[Path], object]
+) -> None:
+    path = tmp_path / "votes.csv"
+    path.write_bytes(
+        "symbol,kind,date,source\nS/2016/847,draft,2016-10-08,Caf\u00e9\n".encode("cp1252")
+    )
+    with pytest.raises(VoteFileError, match=r"votes\.csv, line 2, column 32: byte 0xe9") as caught:
+        reader(path)
+    assert caught.value.file == str(path)
+
+
+def test_votes_that_cannot_be_written_leave_both_tables_as_they_were(tmp_path: Path) -> None:
+    out = tmp_path / "mine.csv"
+    write_votes(votes(since="2016-10-01", until="2016-10-31"), out)
+    before = (out.read_bytes(), ballots_path(out).read_bytes())
+    (vote,) = votes(since="2016-10-08", until="2016-10-08", outcome="failed")
+    broken = vote.model_copy(update={"source": "half a pair: \udc00"})
+    with pytest.raises(VoteFileError, match=r"mine\.csv: cannot write the votes table: '\\udc00'"):
+        write_votes([broken], out)
+    assert (out.read_bytes(), ballots_path(out).read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv", "mine_ballots.csv"]
+    with pytest.raises(VoteFileError, match=r"cannot write the ballots table: no folder"):
+        write_votes([vote], tmp_path / "nope" / "votes.csv")
 
 
 # --- AKN4UN folders -----------------------------------------------------------------------------

@@ -15,12 +15,12 @@ from strategies import draft_for_logs, event_logs
 
 from unsc_tracker.errors import ScenarioError
 from unsc_tracker.events import Event
+from unsc_tracker.formats import dumps_toml
 from unsc_tracker.replay import Replay
 from unsc_tracker.scenarios import (
     Scenario,
     ScenarioDraft,
     bundled_scenarios,
-    dumps_toml,
     load_scenario,
     save_scenario,
     scenario_json_schema,
@@ -153,7 +153,7 @@ def test_error_for_bad_toml_json_and_suffix(tmp_path: Path) -> None:
         load_scenario(write(tmp_path, "[[drafts]\nsymbol = 1"))
     with pytest.raises(ScenarioError, match=r"case.json: not valid JSON"):
         load_scenario(write(tmp_path, "{", "case.json"))
-    with pytest.raises(ScenarioError, match=r"case.ini: unknown scenario format '.ini'"):
+    with pytest.raises(ScenarioError, match=r"case.ini: unknown scenario file format '.ini'"):
         load_scenario(write(tmp_path, "", "case.ini"))
     with pytest.raises(ScenarioError, match=r"missing.toml: cannot read the scenario file"):
         load_scenario(tmp_path / "missing.toml")

@@ -83,7 +83,7 @@ def test_an_illegal_event_is_refused_and_nothing_is_written(
 def test_a_malformed_event_names_file_draft_field_and_value(tracker: Tracker) -> None:
     with pytest.raises(
         TrackerError,
-        match=r"drafts\.sqlite: S/2026/123: put_in_blue event, field date: date 'soon' cannot "
+        match=r"drafts\.sqlite: S/2026/123: put_in_blue event: field date: date 'soon' cannot "
         r"be read as a date .* \(value 'soon'\)",
     ):
         tracker.add("S/2026/123", "put_in_blue", date="soon")
@@ -220,7 +220,7 @@ def test_the_header_is_the_log_s_own(tracker: Tracker) -> None:
     tracker.import_scenario("aleppo-2016")  # the log's header stays
     assert tracker.header["title"] == "Drafts on Syria"
     assert tracker.scenario().sources == ("https://press.un.org/",)
-    with pytest.raises(TrackerError, match="the log's header, field colour: Extra inputs"):
+    with pytest.raises(TrackerError, match="the log's header: field colour: Extra inputs"):
         tracker.describe_log(colour="blue")
 
 

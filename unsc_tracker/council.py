@@ -181,7 +181,7 @@ def _as_date(on: date | datetime | str, what: str = "on") -> date:
             raise DateOutOfRecordError(
                 f"{what}: {on!r} is not a date in the form YYYY-MM-DD"
             ) from None
-    raise TypeError(f"{what}: expected a date, got {type(on).__name__} {on!r}")
+    raise TypeError(f"{what}: expected a date or ISO text (YYYY-MM-DD), got {type(on).__name__}")
 
 
 def council(on: date | datetime | str) -> Council:

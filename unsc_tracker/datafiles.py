@@ -31,6 +31,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import DataFileError
+from .files import read_text
 from .members import member
 from .tables import AS_IS, TABLES, Column, Table
 
@@ -117,8 +118,6 @@ class DataReport:
 def _read(table: Table, text: str, file: str, bundled: bool, check: bool = True) -> list[Row]:
     """Every row of one file, checked column by column (unless ``check`` is false: the bundled
     tables are checked by the test suite, not at every start); the first fault raises."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -247,14 +246,7 @@ def _read_folder(folder: Path) -> dict[str, tuple[Row, ...]]:
         found: list[Row] = []
         for path in csv_files:
             if path.match(table.user_pattern):
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except UnicodeDecodeError as err:
-                    raise DataFileError(
-                        f"{path}: not UTF-8 text (byte {err.start}); save the file as UTF-8"
-                    ) from None
-                except OSError as err:
-                    raise DataFileError(f"{path}: cannot be read ({err.strerror})") from None
+                text = read_text(path, DataFileError, "data file")
                 found += _read(table, text, str(path), False)
         if found:
             tables[table.name] = tuple(found)
@@ -278,7 +270,14 @@ def use_data(folder: str | os.PathLike[str], *, override: bool = False) -> DataR
     :class:`~unsc_tracker.errors.DataFileError` (naming file, line, column and value) on the first
     fault, and then nothing of the folder is used. Using the same folder again replaces it.
     """
-    path = Path(folder).expanduser().resolve()
+    if not isinstance(folder, str | os.PathLike):
+        raise TypeError(
+            f"use_data() takes a folder's path (str or Path), not {type(folder).__name__}"
+        )
+    try:
+        path = Path(folder).expanduser().resolve()
+    except (OSError, ValueError) as err:  # ValueError: a NUL, or a lone surrogate, in the path
+        raise DataFileError(f"{folder!r}: not a folder of data files ({err})") from None
     tables = _read_folder(path)
     _FOLDERS[:] = [known for known in _FOLDERS if known.path != path]
     _FOLDERS.append(_Folder(path, MappingProxyType(tables), override))

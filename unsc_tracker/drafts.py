@@ -13,13 +13,14 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import views
+from .checked import Checked
 from .dates import parse_when
-from .errors import UnscTrackerError
+from .errors import DraftError, UnscTrackerError
 from .members import MemberState, member
 from .wording import clip, day, plural
 
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 _DRAFT_SYMBOL = re.compile(r"^S/(\d{4})/(\d{1,4})(?:/Rev\.([1-9]\d*))?$")
-_RESOLUTION_SYMBOL = re.compile(r"^S/RES/([1-9]\d*) \((\d{4})\)$")
+_RESOLUTION_SYMBOL = re.compile(r"^S/RES/([1-9]\d{0,5}) \((\d{4})\)$")
 
 
 def _when(value: object) -> object:
@@ -71,12 +72,12 @@ def draft_symbol(symbol: str) -> str:
     'S/2016/846/Rev.1'
     >>> draft_symbol("S/PV.7785")
     Traceback (most recent call last):
-    ValueError: 'S/PV.7785' is not a draft symbol: expected S/<year>/<number>, ...
+    unsc_tracker.errors.DraftError: 'S/PV.7785' is not a draft symbol: expected S/<year>/<number>, ...
     """
-    found = _DRAFT_SYMBOL.match(symbol)
+    found = _DRAFT_SYMBOL.match(symbol) if isinstance(symbol, str) else None
     if not found or not 1946 <= int(found.group(1)) <= 2100 or int(found.group(2)) == 0:
-        raise ValueError(
-            f"{symbol!r} is not a draft symbol: expected S/<year>/<number>, optionally "
+        raise DraftError(
+            f"{clip(repr(symbol), 60)} is not a draft symbol: expected S/<year>/<number>, optionally "
             "/Rev.<n>, as in S/2016/846 or S/2016/846/Rev.1"
         )
     return symbol
@@ -108,7 +109,7 @@ class Role(StrEnum):
         return "main sponsor" if self is Role.MAIN_SPONSOR else "co-sponsor"
 
 
-class Sponsorship(BaseModel):
+class Sponsorship(Checked):
     """One state sponsoring a draft: its role, when it joined, and how sure the record is.
 
     A sponsorship that is not verified must say why in ``note``.
@@ -118,6 +119,7 @@ class Sponsorship(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     member: MemberName
     role: Role = Role.CO_SPONSOR
@@ -165,7 +167,7 @@ def sponsors_in_brief(sponsors: Sequence[Sponsorship], limit: int = 3) -> str:
     return plural(len(sponsors), "sponsor") + (f": {names}" if names else "")
 
 
-class DraftResolution(BaseModel):
+class DraftResolution(Checked):
     """A draft resolution: symbol (or an id before it has one), title, sponsors, rivals.
 
     ``chapter`` and ``dispute_parties`` feed the Article 27(3) proviso: a party to a dispute
@@ -179,6 +181,7 @@ class DraftResolution(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     id: str = Field(default="", description="how the draft is known; defaults to its symbol")
     symbol: DraftSymbol | None = Field(default=None, description="the S/ symbol once in blue")
@@ -227,7 +230,7 @@ class DraftResolution(BaseModel):
         return views.html(self) or views.fallback(self)
 
 
-class Resolution(BaseModel):
+class Resolution(Checked):
     """An adopted resolution: number and year, as in ``S/RES/2334 (2016)``, and its draft.
 
     >>> r = Resolution.parse("S/RES/2334 (2016)")
@@ -236,6 +239,7 @@ class Resolution(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = DraftError
 
     number: int = Field(ge=1)
     year: int = Field(ge=1946, le=2100)
@@ -253,16 +257,27 @@ class Resolution(BaseModel):
 
     @classmethod
     def parse(cls, symbol: str, **fields: object) -> Resolution:
-        """A resolution from its symbol, ``S/RES/<number> (<year>)``."""
+        """A resolution from its symbol, ``S/RES/<number> (<year>)``, and other ``fields``.
+
+        Raises :class:`~unsc_tracker.errors.DraftError` (a ``ValueError``) for a symbol or a
+        field that does not read, and ``TypeError`` for a symbol that is not text.
+
+        >>> Resolution.parse("S/RES/2334 (1945)")
+        Traceback (most recent call last):
+        unsc_tracker.errors.DraftError: S/RES/2334 (1945): field year: Input should be greater ...
+        """
+        if not isinstance(symbol, str):
+            raise TypeError(
+                f"a resolution symbol is text (str), not {type(symbol).__name__}: {symbol!r}"
+            )
         found = _RESOLUTION_SYMBOL.match(symbol.strip())
         if not found:
-            raise ValueError(
-                f"{symbol!r} is not a resolution symbol: expected S/RES/<number> (<year>), "
-                "as in S/RES/2334 (2016)"
+            raise DraftError(
+                f"{clip(repr(symbol), 60)} is not a resolution symbol: expected "
+                "S/RES/<number> (<year>), as in S/RES/2334 (2016)"
             )
-        return cls.model_validate(
-            {"number": int(found.group(1)), "year": int(found.group(2)), **fields}
-        )
+        data = {"number": int(found.group(1)), "year": int(found.group(2)), **fields}
+        return cls.checked(data, symbol.strip())
 
     @property
     def symbol(self) -> str:

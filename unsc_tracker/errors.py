@@ -3,7 +3,10 @@
 Every error a user can meet derives from :class:`UnscTrackerError`, and also from the
 built-in type a Python programmer would expect (``LookupError`` for names and dates that
 are not in the record, ``ValueError`` for malformed values), so ``except ValueError`` keeps
-working in code that does not know this library.
+working in code that does not know this library. A message names the file, the place in it
+(line, field, event, member) and the value; a value that cannot be printed (a lone surrogate
+read from a JSON ``"\\ud800"`` escape) is shown by its escape, so every message can be written to
+a terminal or a log.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ __all__ = [
     "DateError",
     "DateOutOfRecordError",
     "DateWarning",
+    "DraftError",
+    "EventError",
     "IllegalEventError",
     "MissingExtraError",
     "NotOnCouncilError",
@@ -32,6 +37,9 @@ __all__ = [
 class UnscTrackerError(Exception):
     """Base class of every error raised by unsc-tracker."""
 
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(printable(arg) if isinstance(arg, str) else arg for arg in args))
+
 
 class UnknownMemberError(UnscTrackerError, LookupError):
     """A name that matches no member state; the message suggests the closest known names."""
@@ -40,7 +48,8 @@ class UnknownMemberError(UnscTrackerError, LookupError):
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean {_or_list(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown member state {name!r}{hint}")
+        shown = repr(name) if len(name) <= 80 else f"{name[:60]!r}... ({len(name)} characters)"
+        super().__init__(f"unknown member state {shown}{hint}")
 
     def __reduce__(self) -> tuple[type[UnknownMemberError], tuple[str, tuple[str, ...]]]:
         return (type(self), (self.name, self.suggestions))
@@ -70,7 +79,19 @@ class NotOnCouncilError(UnscTrackerError, LookupError):
 
 
 class BallotError(UnscTrackerError, ValueError):
-    """A ballot that cannot be counted: an unknown word, or the same member twice."""
+    """A vote that cannot be counted as given: an unknown ballot word, the same member twice, a
+    threshold out of range, or a :class:`~unsc_tracker.voting.VoteRecord` that is not well formed."""
+
+
+class DraftError(UnscTrackerError, ValueError):
+    """A draft, a sponsorship or a resolution that is not well formed: a symbol that is not one,
+    a sponsor named twice; names the field and the value."""
+
+
+class EventError(UnscTrackerError, ValueError):
+    """An event that is not well formed: a missing field, a date that does not read, an unknown
+    member; names the kind of event, the field and the value. (An event that is well formed but
+    cannot happen in the draft's stage is an :class:`IllegalEventError`.)"""
 
 
 class IllegalEventError(UnscTrackerError, ValueError):
@@ -91,7 +112,8 @@ class MissingExtraError(UnscTrackerError, ImportError):
 
 
 class ScenarioError(UnscTrackerError, ValueError):
-    """A scenario file that cannot be read: names the file, the place in it and the value."""
+    """A scenario file that cannot be read or written: names the file, the place in it and the
+    value."""
 
 
 class DataFileError(UnscTrackerError, ValueError):
@@ -136,6 +158,19 @@ class RecordQueryError(UnscTrackerError, ValueError):
 
 class SourceConflictError(UnscTrackerError, ValueError):
     """Sources of the vote record disagree on a fact and the caller asked not to go on."""
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate (which no encoding can write) replaced by its escape.
+
+    >>> printable("caf\\u00e9 \\ud800")
+    'café \\\\ud800'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _or_list(items: tuple[str, ...]) -> str:

@@ -205,10 +205,25 @@ def count_by_member(records: Iterable[Veto], *, by_seat: bool = False) -> dict[M
     {'CHN': 1, 'RUS': 1, 'USA': 1}
     """
     tally_: Counter[MemberState] = Counter()
-    for veto in records:
+    for veto in _records(records, "count_by_member"):
         for state in dict.fromkeys(veto.vetoed_by):
             tally_[_present_holder(state) if by_seat else state] += 1
     return dict(sorted(tally_.items(), key=lambda item: (-item[1], item[0].name)))
+
+
+def _records(records: Iterable[Veto], function: str) -> list[Veto]:
+    """``records`` as a list, once sure each is a :class:`Veto` (a clear TypeError otherwise)."""
+    if isinstance(records, str | bytes) or not isinstance(records, Iterable):
+        raise TypeError(
+            f"{function}() counts Veto records (from vetoes()), not {type(records).__name__}"
+        )
+    found = list(records)
+    stranger = next((record for record in found if not isinstance(record, Veto)), None)
+    if stranger is not None:
+        raise TypeError(
+            f"{function}() counts Veto records (from vetoes()), not {type(stranger).__name__}"
+        )
+    return found
 
 
 def _present_holder(state: MemberState) -> MemberState:
@@ -226,7 +241,7 @@ def count_by_year(records: Iterable[Veto]) -> dict[int, int]:
     >>> count_by_year(vetoes(since="1989-01-01", until="1993-12-31"))
     {1989: 5, 1990: 2, 1991: 0, 1992: 0, 1993: 1}
     """
-    counts = Counter(veto.date.year for veto in records)
+    counts = Counter(veto.date.year for veto in _records(records, "count_by_year"))
     if not counts:
         return {}
     return {year: counts[year] for year in range(min(counts), max(counts) + 1)}
@@ -240,7 +255,7 @@ def count_by_decade(records: Iterable[Veto]) -> dict[int, int]:
     >>> count_by_decade(vetoes(by="France"))
     {1950: 2, 1960: 0, 1970: 7, 1980: 7}
     """
-    counts = Counter(veto.date.year // 10 * 10 for veto in records)
+    counts = Counter(veto.date.year // 10 * 10 for veto in _records(records, "count_by_decade"))
     if not counts:
         return {}
     return {decade: counts[decade] for decade in range(min(counts), max(counts) + 1, 10)}
@@ -260,5 +275,5 @@ def count_by_agenda(records: Iterable[Veto]) -> dict[str, int]:
     1 Admission of new Members (State of Palestine)
     1 Admission of new Members (Viet Nam)
     """
-    counts = Counter(veto.agenda for veto in records)
+    counts = Counter(veto.agenda for veto in _records(records, "count_by_agenda"))
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

@@ -4,28 +4,29 @@ A scenario holds one or more drafts, each with its event log (the format is desc
 ``docs/scenarios.md``, and :func:`scenario_json_schema` gives its JSON Schema). Reading
 validates everything; an error names the file, the place (draft, event number, field) and the
 value, as a :class:`~unsc_tracker.errors.ScenarioError`. Writing and reading back gives an equal
-scenario, hence equal replays. TOML is read with the standard library and written here (TOML
-has no null: unset fields are left out). YAML needs the ``yaml`` extra, and is read with
-``yaml.safe_load`` only.
+scenario, hence equal replays; a write is whole or nothing (:mod:`unsc_tracker.files`). The
+formats are read and written by :mod:`unsc_tracker.formats` (TOML has no null: unset fields are
+left out; YAML needs the ``yaml`` extra, and is read with PyYAML's safe loader only).
 """
 
 from __future__ import annotations
 
-import json
-import math
-import tomllib
+import os
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from . import views
+from .checked import Checked, explain
 from .drafts import DraftResolution
-from .errors import IllegalEventError, ScenarioError
+from .errors import IllegalEventError, ScenarioError, UnscTrackerError
 from .events import Event, in_force, mixed_times, withdrawals
+from .files import read_text, write_atomic
+from .formats import check, dumps, parse
 from .replay import Replay
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
     "scenario_json_schema",
 ]
 
-_YAML_HINT = "pip install 'unsc-tracker[yaml]'"
-
 
 class ScenarioDraft(DraftResolution):
     """A draft and its event log, as a scenario file holds it.
@@ -47,6 +46,8 @@ class ScenarioDraft(DraftResolution):
     The log may hold retractions (``kind = "retracted"``), each naming an earlier event by its
     number in ``events``, counted from 1; they are kept as written, and applied on replay.
     """
+
+    error: ClassVar[type[UnscTrackerError]] = ScenarioError
 
     events: tuple[Event, ...] = ()
 
@@ -62,7 +63,7 @@ class ScenarioDraft(DraftResolution):
         return self
 
 
-class Scenario(BaseModel):
+class Scenario(Checked):
     """Drafts and their events, with the scenario's own sources.
 
     >>> s = load_scenario("aleppo-2016")
@@ -73,6 +74,7 @@ class Scenario(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = ScenarioError
 
     title: str | None = None
     description: str | None = None
@@ -91,6 +93,10 @@ class Scenario(BaseModel):
                 raise ValueError(f"two drafts have the id {draft.id!r}")
             seen.add(draft.id)
         return self
+
+    @classmethod
+    def _explain(cls, err: ValidationError, where: str, data: Any) -> str:
+        return explain(err, where, data, _place)
 
     def __repr__(self) -> str:
         events = sum(len(draft.events) for draft in self.drafts)
@@ -140,12 +146,21 @@ def bundled_scenarios() -> tuple[str, ...]:
     )
 
 
-def load_scenario(source: str | Path) -> Scenario:
+def load_scenario(source: str | os.PathLike[str]) -> Scenario:
     """A scenario from a bundled name (``"aleppo-2016"``) or a path to a TOML, JSON or YAML file.
+
+    The file is UTF-8 text. Raises :class:`~unsc_tracker.errors.ScenarioError` for a file that
+    cannot be read or does not hold a valid scenario, naming the file, the place and the value
+    (see :mod:`unsc_tracker.formats` for what the formats allow but a scenario refuses: keys
+    given twice, YAML aliases, deep nesting, huge integers, lone surrogates).
 
     >>> load_scenario("aleppo-2016").replay("S/2016/847").final.stage
     <Stage.FAILED: 'failed'>
     """
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(
+            f"a scenario is a bundled name or a path (str or Path), not {type(source).__name__}"
+        )
     path = Path(source)
     if isinstance(source, str) and path.suffix == "" and not path.exists():
         if source not in bundled_scenarios():
@@ -154,11 +169,8 @@ def load_scenario(source: str | Path) -> Scenario:
                 f"no bundled scenario {source!r} (bundled: {names}); to read a file, give its path"
             )
         entry = resources.files("unsc_tracker") / "data" / "scenarios" / f"{source}.toml"
-        return _validate(_read_toml(entry.read_text(encoding="utf-8"), source), source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise ScenarioError(f"{path}: cannot read the scenario file ({err.strerror})") from None
+        return loads_scenario(entry.read_text(encoding="utf-8"), "toml", source=source)
+    text = read_text(path, ScenarioError, "scenario file")
     return loads_scenario(text, path.suffix.lower().removeprefix("."), source=str(path))
 
 
@@ -169,49 +181,30 @@ def loads_scenario(text: str, format: str, *, source: str = "<string>") -> Scena
     >>> loads_scenario('[[drafts]]\\nsymbol = "S/2016/846"\\n', "toml").drafts[0].id
     'S/2016/846'
     """
-    if format == "toml":
-        data = _read_toml(text, source)
-    elif format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise ScenarioError(f"{source}: not valid JSON ({err})") from None
-    elif format in ("yaml", "yml"):
-        data = _read_yaml(text, source)
-    else:
-        shown = f".{format}" if format else ""
-        raise ScenarioError(
-            f"{source}: unknown scenario format {shown!r}; use .toml, .json, .yaml or .yml"
-        )
-    return _validate(data, source)
+    suffix = f".{format}" if format else ""
+    data = parse(text, suffix, source, ScenarioError, "scenario file", _place)
+    if not isinstance(data, Mapping):
+        raise ScenarioError(f"{source}: a scenario is a table of fields, not {type(data).__name__}")
+    return Scenario.checked(data, source)
 
 
-def save_scenario(scenario: Scenario, path: str | Path) -> Path:
-    """Write ``scenario`` to ``path`` as TOML, JSON or YAML (by suffix); returns the path."""
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
+    """Write ``scenario`` to ``path`` as TOML, JSON or YAML (by suffix); returns the path.
+
+    The file is written whole or not at all (:func:`~unsc_tracker.files.write_atomic`): a
+    failure leaves an existing file as it was. Raises
+    :class:`~unsc_tracker.errors.ScenarioError` for a folder that does not exist, a disk that
+    is full, or a text that no file can hold (a lone surrogate), naming the place.
+    """
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"save_scenario() writes a Scenario, not {type(scenario).__name__}")
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"a scenario file is given by its path, not {type(path).__name__}")
     target = Path(path)
     data = _plain(scenario)
-    suffix = target.suffix.lower()
-    if suffix == ".toml":
-        text = dumps_toml(data)
-    elif suffix == ".json":
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n"
-    elif suffix in (".yaml", ".yml"):
-        yaml = _yaml_module(str(target))
-        text = yaml.safe_dump(
-            json.loads(json.dumps(data, default=_iso)), allow_unicode=True, sort_keys=False
-        )
-    else:
-        raise ScenarioError(
-            f"{target}: unknown scenario format {suffix!r}; use .toml, .json, .yaml or .yml"
-        )
-    target.write_text(text, encoding="utf-8")
-    return target
-
-
-def _iso(value: object) -> str:
-    if isinstance(value, date | time):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} {value!r}")
+    check(data, str(target), ScenarioError, _place)
+    text = dumps(data, target.suffix, str(target), ScenarioError, "scenario file")
+    return write_atomic(target, text, ScenarioError, "scenario file")
 
 
 def _plain(scenario: Scenario) -> dict[str, Any]:
@@ -250,53 +243,6 @@ def _enums_to_words(value: Any) -> Any:
     return value
 
 
-def _read_toml(text: str, where: str) -> Any:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(f"{where}: not valid TOML ({err})") from None
-
-
-def _yaml_module(where: str) -> Any:
-    try:
-        import yaml  # optional extra, imported only when a YAML file is used
-    except ImportError:
-        raise ScenarioError(
-            f"{where}: YAML scenario files need PyYAML, the 'yaml' extra: {_YAML_HINT}"
-        ) from None
-    return yaml
-
-
-def _read_yaml(text: str, where: str) -> Any:
-    yaml = _yaml_module(where)
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise ScenarioError(f"{where}: not valid YAML ({err})") from None
-
-
-def _validate(data: Any, where: str) -> Scenario:
-    if not isinstance(data, Mapping):
-        raise ScenarioError(f"{where}: a scenario is a table of fields, not {type(data).__name__}")
-    try:
-        return Scenario.model_validate(data)
-    except ValidationError as err:
-        raise ScenarioError(_explain(err, data, where)) from None
-
-
-def _explain(err: ValidationError, data: Mapping[str, Any], where: str) -> str:
-    lines = []
-    for problem in err.errors(include_url=False):
-        place = _place(problem["loc"], data)
-        message = problem["msg"].removeprefix("Value error, ")
-        value = problem.get("input")
-        shown = f" (value {value!r})" if not isinstance(value, dict | list) else ""
-        lines.append(f"{where}: {place}: {message}{shown}")
-    head = lines[0]
-    more = len(lines) - 1
-    return head + (f"\n  and {more} more:\n  " + "\n  ".join(lines[1:]) if more else "")
-
-
 def _place(loc: Sequence[int | str], data: Mapping[str, Any]) -> str:
     parts: list[str] = []
     rest = list(loc)
@@ -320,75 +266,3 @@ def _place(loc: Sequence[int | str], data: Mapping[str, Any]) -> str:
     if field:
         parts.append(f"field {field}")
     return ", ".join(parts) if parts else "top level"
-
-
-_BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-
-
-def dumps_toml(data: Mapping[str, Any]) -> str:
-    """TOML text for a table of strings, numbers, booleans, dates, lists and tables.
-
-    Lists of tables become arrays of tables (``[[drafts]]``); other tables inside them are
-    written inline. ``None`` cannot be written in TOML: leave such keys out.
-
-    >>> print(dumps_toml({"title": "A", "drafts": [{"symbol": "S/2016/846", "n": {"x": 1}}]}))
-    title = "A"
-    <BLANKLINE>
-    [[drafts]]
-    symbol = "S/2016/846"
-    n = { x = 1 }
-    <BLANKLINE>
-    """
-    lines: list[str] = []
-    _table(data, [], lines)
-    return "\n".join(lines) + "\n"
-
-
-def _is_table_list(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
-
-
-def _table(data: Mapping[str, Any], path: list[str], lines: list[str]) -> None:
-    for key, value in data.items():
-        if not _is_table_list(value):
-            lines.append(f"{_key(key)} = {_value(value)}")
-    for key, value in data.items():
-        if _is_table_list(value):
-            for item in value:
-                lines.append("")
-                lines.append(f"[[{'.'.join(_key(k) for k in [*path, key])}]]")
-                _table(item, [*path, key], lines)
-
-
-def _key(key: str) -> str:
-    return key if key and set(key) <= _BARE_KEY else _string(key)
-
-
-def _string(text: str) -> str:
-    # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped in TOML.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        raise ScenarioError("TOML cannot hold a missing value (None): leave the key out")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, Mapping):
-        inner = ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in value.items())
-        return "{ " + inner + " }" if inner else "{}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    raise ScenarioError(f"cannot write a {type(value).__name__} to TOML: {value!r}")

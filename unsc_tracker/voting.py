@@ -16,13 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from . import views
+from .checked import Checked
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
-from .errors import BallotError
+from .errors import BallotError, UnscTrackerError
 from .members import MemberState, code_of, member
 from .wording import plural
 
@@ -91,10 +92,13 @@ def _resolve_ballots(ballots: Mapping[str | MemberState, str | Ballot]) -> dict[
     return resolved
 
 
-class VoteRecord(BaseModel):
+class VoteRecord(Checked):
     """One vote of the Council: the day, the text voted on, the ballots, procedural or not.
 
     Ballots are keyed by ISO code once validated; any name :func:`member` accepts can be given.
+    Bad input raises :class:`~unsc_tracker.errors.BallotError` naming the field and the value
+    (:class:`~unsc_tracker.errors.UnknownMemberError` for a name that is no member state,
+    :class:`~unsc_tracker.errors.NotOnCouncilError` for a member not seated that day).
 
     >>> v = VoteRecord(date="2016-10-08", symbol="S/2016/847", meeting="S/PV.7785",
     ...                ballots={"China": "yes", "Russia": "yes", "Egypt": "yes", "Venezuela": "yes",
@@ -106,6 +110,7 @@ class VoteRecord(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     date: date
     ballots: dict[str, Ballot] = Field(
@@ -299,6 +304,12 @@ def tally(
     own date, ballots and procedural flag. Members of that day's Council with no ballot count as
     absent and are named in ``warnings``. ``threshold`` overrides the dated threshold (E13).
 
+    Raises :class:`~unsc_tracker.errors.BallotError` for a ballot word, or a threshold, that
+    cannot be counted, :class:`~unsc_tracker.errors.UnknownMemberError` and
+    :class:`~unsc_tracker.errors.NotOnCouncilError` for a name that is no member, or no member
+    that day, and ``TypeError`` for arguments of the wrong type (a list of pairs, not a mapping;
+    ``procedural="no"``, not ``False``).
+
     >>> str(tally({"US": "abstain", **{m: "yes" for m in ["China", "France", "Russia", "UK",
     ...     "Angola", "Egypt", "Japan", "Malaysia", "New Zealand", "Senegal", "Spain", "Ukraine",
     ...     "Uruguay", "Venezuela"]}}, on="2016-12-23"))
@@ -319,9 +330,23 @@ def tally(
         day, is_procedural = record.date, record.procedural
         threshold = threshold if threshold is not None else record.threshold
     else:
+        if not isinstance(ballots, Mapping):
+            raise TypeError(
+                "tally() counts a mapping of members to ballots ({'Russia': 'no', ...}) or a "
+                f"VoteRecord, not {type(ballots).__name__}"
+                + (": pass dict(pairs) for a list of pairs" if isinstance(ballots, list) else "")
+            )
         if on is None:
             raise TypeError("tally() needs the date of the vote: tally(ballots, on=date(...))")
+        if procedural is not None and not isinstance(procedural, bool):
+            raise TypeError(
+                f"procedural is True or False, not {type(procedural).__name__} {procedural!r}"
+            )
         given, day, is_procedural = ballots, _as_date(on), bool(procedural)
+    if threshold is not None and (not isinstance(threshold, int) or isinstance(threshold, bool)):
+        raise TypeError(
+            f"threshold is a whole number, not {type(threshold).__name__} {threshold!r}"
+        )
     counted: dict[str, Ballot] = {}
     yes = no = abstain = absent = not_voting = 0
     for who, word in given.items():
@@ -362,6 +387,11 @@ def tally(
             "no ballot given for " + ", ".join(s.name for s in missing) + ": counted as absent"
         )
     needed = seated.threshold if threshold is None else threshold
+    if not 1 <= needed <= seated.size:
+        raise BallotError(
+            f"threshold {needed} is not a number of votes the Council of {day.isoformat()} "
+            f"could cast: give one from 1 to {seated.size}"
+        )
     vetoed_by: tuple[MemberState, ...] = ()
     if is_procedural:
         outcome = Outcome.ADOPTED if yes >= needed else Outcome.FAILED

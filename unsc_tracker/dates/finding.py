@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..errors import DateWarning
 from .phrases import _Parse, _Scanner
-from .relative import Month, Tense, _bare_weekday, _Reading, _report_day, _resolve
+from .relative import Month, Tense, _bare_weekday, _Reading, _report_day, _resolve, text_argument
 from .words import _ARABIC_MARKS, _DAY_NAMES, _fold, _Token, _tokens
 
 __all__ = ["FoundDate", "find_dates"]
@@ -100,7 +100,7 @@ def find_dates(
     ['2016-10-08 15:00:00']
     """
     base = _report_day(report)
-    tokens, parsed, where = _phrases(text, whole=False)
+    tokens, parsed, where = _phrases(text_argument(text, "the text to search"), whole=False)
     readings: list[_Reading | None] = []
     pins: dict[int, dict[date, str]] = {}
     for found in parsed:

@@ -80,7 +80,7 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
 
 def _check_unambiguous(text: str, what: str, numeric: re.Match[str]) -> None:
     a, b = int(numeric.group(1)), int(numeric.group(2))
-    if a <= 12 and b <= 12 and a != b:
+    if 1 <= a <= 12 and 1 <= b <= 12 and a != b:
         year = numeric.group(3)
         day_first = _spelled(year, b, a)
         month_first = _spelled(year, a, b)

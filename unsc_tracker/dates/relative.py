@@ -34,6 +34,24 @@ class Month(NamedTuple):
         return f"{self.year:04d}-{self.month:02d}"
 
 
+BEYOND = "falls outside the calendar (years 1 to 9999)"
+
+
+def _plus(day: date, days: int) -> date | None:
+    """``days`` after ``day``, or None beyond the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def text_argument(value: object, what: str) -> str:
+    """``value``, once sure it is text: a phrase or a text to search (a TypeError otherwise)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} is text (str), not {type(value).__name__} {value!r}")
+    return value
+
+
 def _report_day(report: date | datetime | str) -> date:
     day = parse_when(report, "report date")
     return day.date() if isinstance(day, datetime) else day
@@ -63,7 +81,10 @@ def _resolve(found: _Parse, base: date, words: str) -> _Reading:
     """What a phrase other than a bare weekday means, counted from ``base``."""
     if found.problem is not None:
         return _Reading(None, f"{words!r}: {found.problem}")
-    reading = _resolve_day(found, base, words)
+    try:
+        reading = _resolve_day(found, base, words)
+    except OverflowError:
+        return _Reading(None, f"{words!r} from {base.isoformat()} {BEYOND}")
     when = reading.when
     if found.clock is not None and type(when) is date:
         when = datetime.combine(when, time(*found.clock))
@@ -170,12 +191,16 @@ def _calendar_day(found: _Parse, base: date, words: str) -> _Reading:
 def _bare_weekday(weekday: int, base: date, tense: Tense | None) -> _Reading:
     """A weekday name alone, by the tense given or the default rule (the past one)."""
     name = _DAY_NAMES[weekday]
-    past = base - timedelta(days=(base.weekday() - weekday) % 7)
-    future = base + timedelta(days=(weekday - base.weekday()) % 7)
+    past = _plus(base, -((base.weekday() - weekday) % 7))
+    future = _plus(base, (weekday - base.weekday()) % 7)
+    chosen = future if tense == "future" else past
+    if chosen is None:
+        return _Reading(None, f"{name} from {base.isoformat()} {BEYOND}")
     if tense == "future":
-        return _Reading(future, f"{name} (tense='future'): the first {name} on or after the report")
-    if tense == "past":
-        return _Reading(past, f"{name} (tense='past'): the most recent {name} up to the report")
+        return _Reading(chosen, f"{name} (tense='future'): the first {name} on or after the report")
+    if tense == "past" or future is None:  # no coming one: at the end of the calendar
+        said = " (tense='past')" if tense else ""
+        return _Reading(chosen, f"{name}{said}: the most recent {name} up to the report")
     if past == future:
         return _Reading(past, f"{name}: the report's own day")
     return _Reading(
@@ -202,7 +227,7 @@ def relative_when(
     datetime.date(2016, 10, 7)
     """
     base = _report_day(report)
-    folded, _ = _fold(phrase)
+    folded, _ = _fold(text_argument(phrase, "a relative day"))
     tokens = _tokens(folded)
     start, end = 0, len(tokens)
     while start < end and tokens[start].text in ("on", "في"):
@@ -287,7 +312,9 @@ def relative_month(phrase: str, report: date | datetime | str) -> Month:
     '2015-12'
     """
     day = parse_when(report, "report date")
-    words = [w for w in _words(phrase) if w not in {"the", "in", "في"}]
+    words = [
+        w for w in _words(text_argument(phrase, "a relative month")) if w not in {"the", "in", "في"}
+    ]
     shift = _MONTHS.get((words[0], words[1])) if len(words) == 2 else None
     if shift is None:
         raise DateError(
@@ -295,6 +322,8 @@ def relative_month(phrase: str, report: date | datetime | str) -> Month:
             "expected last month, this month or next month"
         )
     index = day.year * 12 + day.month - 1 + shift
+    if not 1 <= index // 12 <= 9999:
+        raise DateError(f"relative month {phrase!r} from {day.isoformat()} {BEYOND}")
     return Month(index // 12, index % 12 + 1)
 
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as _dt
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from .. import wording
+from ..checked import Checked
 from ..dates import relative_day
 from ..drafts import _when
-from ..errors import UnscTrackerError
+from ..errors import EventError, UnscTrackerError
 
 __all__ = ["Audience", "EventDate", "EventKind", "ReportedDate", "day_of"]
 
@@ -59,7 +60,7 @@ class Audience(StrEnum):
     """All fifteen members: negotiation proper begins."""
 
 
-class ReportedDate(BaseModel):
+class ReportedDate(Checked):
     """A date as a report wrote it: the report's date and the words it used ("Monday").
 
     >>> ReportedDate(report=date(2016, 10, 5), day="Monday").resolve()
@@ -67,6 +68,7 @@ class ReportedDate(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = EventError
 
     report: date
     day: str = Field(min_length=1, description="the report's words: Monday, tomorrow, غدا الخميس")
@@ -94,8 +96,9 @@ EventDate = Annotated[
 (resolved into the day they mean before this field is read; the schema names all three)."""
 
 
-class _Event(BaseModel):
+class _Event(Checked):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = EventError
 
     date: EventDate
     source: str | None = Field(default=None, description="document symbol or address")

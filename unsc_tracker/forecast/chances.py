@@ -13,7 +13,7 @@ from ..council import Seats, _as_date, seats
 from ..errors import BallotError
 from ..members import MemberState
 from ..voting import Ballot
-from .seats import _names, _repeated, _seat_of
+from .seats import _arguments, _names, _repeated, _seat_of
 
 __all__ = ["Distributions", "Probabilities", "probabilities"]
 
@@ -141,6 +141,7 @@ def probabilities(
     >>> print(probabilities({**sure, "Russia": {"no": 0.6, "abstain": 0.4}}, on=date(2016, 10, 8)))
     adopted 40.0%, vetoed 60.0% (Russian Federation 60.0%), failed 0.0%
     """
+    _arguments(distributions, procedural, "probabilities", "ballot chances")
     seating = seats(on if type(on) is date else _as_date(on))
     members = seating.members
     chances: list[tuple[float, float, float] | None] = [None] * len(members)

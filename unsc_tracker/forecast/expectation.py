@@ -15,7 +15,7 @@ from ..errors import BallotError
 from ..members import MemberState
 from ..voting import Outcome
 from .chances import Probabilities
-from .seats import _names, _repeated, _seat_of
+from .seats import _arguments, _names, _repeated, _seat_of
 
 __all__ = ["Closed", "Expectation", "Positions", "Stance", "expect", "outlook"]
 
@@ -234,6 +234,7 @@ def expect(
     Traceback (most recent call last):
     unsc_tracker.errors.NotOnCouncilError: Germany was not a member ... on 2016-10-08
     """
+    _arguments(positions, procedural, "expect", "stances")
     seating = seats(on if type(on) is date else _as_date(on))
     members = seating.members
     permanent = seating.permanent_flags

@@ -3,6 +3,8 @@ for a list of them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..council import Seats, not_on_council
 from ..errors import BallotError
 from ..members import MemberState, code_of, member
@@ -29,6 +31,16 @@ def _seat_of(who: object, seating: Seats) -> int:
     if seat is None:
         raise not_on_council(member(code), seating.council.on)
     return seat
+
+
+def _arguments(given: object, procedural: object, function: str, what: str) -> None:
+    """A clear TypeError for arguments of the wrong type: ``given`` maps members to ``what``."""
+    if not isinstance(given, Mapping):
+        raise TypeError(
+            f"{function}() takes a mapping of members to {what}, not {type(given).__name__}"
+        )
+    if not isinstance(procedural, bool):
+        raise TypeError(f"procedural is True or False, not {type(procedural).__name__}")
 
 
 def _repeated(seating: Seats, seat: int, who: object, what: str) -> BallotError:

@@ -18,6 +18,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from functools import partial
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from pydantic import ValidationError
 
 from ..council import composition
 from ..errors import DateOutOfRecordError, NotOnCouncilError, UnscTrackerError, VoteFileError
+from ..files import encoded, read_text, write_atomic
 from ..members import code_of
 from ..voting import Ballot
 from .vote import FACTS, Vote
@@ -130,12 +132,7 @@ def read_votes(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise VoteFileError(f"{path}: no such file", file=str(path)) from None
-    except UnicodeDecodeError as err:
-        raise VoteFileError(f"{path}: not UTF-8 text ({err.reason})", file=str(path)) from None
+    return read_text(path, partial(VoteFileError, file=str(path)), "votes file")
 
 
 def read_votes_text(
@@ -178,7 +175,10 @@ class _Table:
     ) -> None:
         self.name = name
         self.reader = csv.reader(io.StringIO(text))
-        header = next(self.reader, None)
+        try:
+            header = next(self.reader, None)
+        except csv.Error as err:
+            raise self.error(1, None, None, f"not a CSV table ({err})") from None
         if header is None:
             raise VoteFileError(f"{name}: empty file, no header line", file=name, line=1)
         missing = [column for column in columns if column in required and column not in header]
@@ -202,14 +202,17 @@ class _Table:
         """Each row as its list of values, in the header's order."""
         width = len(self.header)
         reader = self.reader
-        for values in reader:
-            if len(values) != width:
-                if not values:
-                    continue  # a blank line
-                raise self.error(
-                    reader.line_num, None, None, "the row does not have one value per column"
-                )
-            yield reader.line_num, values
+        try:
+            for values in reader:
+                if len(values) != width:
+                    if not values:
+                        continue  # a blank line
+                    raise self.error(
+                        reader.line_num, None, None, "the row does not have one value per column"
+                    )
+                yield reader.line_num, values
+        except csv.Error as err:
+            raise self.error(reader.line_num, None, None, f"not a CSV table ({err})") from None
 
     def position(self, column: str) -> int | None:
         """Where ``column`` is in each row's values (``None`` when the table has no such column)."""
@@ -246,7 +249,7 @@ def _ballots(
     lines: dict[str, dict[str, int]] = {}
     at_symbol, at_member, at_ballot = (table.header.index(c) for c in BALLOT_COLUMNS[:3])
     at_source = table.position("source")
-    symbol = ""
+    symbol: str | None = None  # no vote yet: the first row looks its vote up
     codes: frozenset[str] = frozenset()
     votes_cast: dict[str, Ballot] = {}
     seen: dict[str, int] = {}
@@ -382,25 +385,31 @@ def write_votes(votes: Iterable[Vote], path: str | PathLike[str]) -> tuple[Path,
     columns = [column for column in VOTE_COLUMNS if column not in FACT_SOURCE_COLUMNS]
     columns[columns.index("source") + 1 : columns.index("source") + 1] = used
     votes_file = Path(path)
-    with votes_file.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, columns, lineterminator="\n")
-        writer.writeheader()
-        for vote in chosen:
-            writer.writerow(_vote_row(vote, used))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    for vote in chosen:
+        writer.writerow(_vote_row(vote, used))
     ballots_file = ballots_path(votes_file)
-    with ballots_file.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, BALLOT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for vote in chosen:
-            for code in sorted(vote.ballots):
-                writer.writerow(
-                    {
-                        "symbol": vote.symbol,
-                        "member": code,
-                        "ballot": vote.ballots[code].value,
-                        "source": vote.ballot_sources.get(code, ""),
-                    }
-                )
+    ballots_out = io.StringIO()
+    writer = csv.DictWriter(ballots_out, BALLOT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for vote in chosen:
+        for code in sorted(vote.ballots):
+            writer.writerow(
+                {
+                    "symbol": vote.symbol,
+                    "member": code,
+                    "ballot": vote.ballots[code].value,
+                    "source": vote.ballot_sources.get(code, ""),
+                }
+            )
+    # Both encoded before either is written; each is then written whole or not at all.
+    tables = [(ballots_file, ballots_out.getvalue(), "ballots table")]
+    tables.append((votes_file, out.getvalue(), "votes table"))
+    data = [encoded(text, file, VoteFileError, what) for file, text, what in tables]
+    for (file, _, what), content in zip(tables, data, strict=True):
+        write_atomic(file, content, partial(VoteFileError, file=str(file)), what)
     return votes_file, ballots_file
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from os import PathLike
 from pathlib import Path
 from typing import Literal
 
 from ..errors import SourceConflictError, VoteFileError
+from ..files import read_text
 from ..members import MemberState
 from ..voting import Outcome
 from .csvfiles import ballots_path, read_votes, read_votes_text
@@ -102,11 +104,10 @@ def user_folders() -> list[Path]:
 
 
 def _header(path: Path) -> list[str]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            return next(csv.reader(stream), [])
-    except FileNotFoundError:
-        raise VoteFileError(f"{path}: no such file or folder", file=str(path)) from None
+    if not path.exists():
+        raise VoteFileError(f"{path}: no such file or folder", file=str(path))
+    text = read_text(path, partial(VoteFileError, file=str(path)), "votes file")
+    return next(csv.reader(io.StringIO(text)), [])
 
 
 def votes(

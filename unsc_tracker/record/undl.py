@@ -31,6 +31,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from pydantic import ValidationError
 
 from ..council import composition
 from ..errors import DateOutOfRecordError, UnscTrackerError, VoteFileError
+from ..files import read_text
 from ..members import code_of, member, predecessors
 from ..voting import Ballot, Outcome
 from .symbols import draft_symbol, letter_symbol, meeting_symbol, resolution_symbol
@@ -105,12 +107,7 @@ _BOOLEANS = {"true": True, "false": False}
 def read_undl(path: str | PathLike[str]) -> tuple[Vote, ...]:
     """Every vote in a UN Digital Library Security Council voting file, in file order."""
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise VoteFileError(f"{file}: no such file", file=str(file)) from None
-    except UnicodeDecodeError as err:
-        raise VoteFileError(f"{file}: not UTF-8 text ({err.reason})", file=str(file)) from None
+    text = read_text(file, partial(VoteFileError, file=str(file)), "voting data file")
     return read_undl_text(text, name=str(file))
 
 
@@ -127,7 +124,10 @@ class _Group:
 def read_undl_text(text: str, name: str = "<undl>") -> tuple[Vote, ...]:
     """Read the file's text; ``name`` names it in errors and in each vote's source."""
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as err:
+        raise _error(name, 1, None, None, f"not a CSV table ({err})") from None
     missing = [column for column in UNDL_COLUMNS if column not in header]
     if missing:
         raise _error(name, 1, missing[0], None, f"missing column {missing[0]!r}")
@@ -170,11 +170,14 @@ def read_undl_text(text: str, name: str = "<undl>") -> tuple[Vote, ...]:
 
 
 def _rows(reader: csv.DictReader[str], name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(value is None for value in row.values()):
-            raise _error(name, line, None, None, "the row does not have one value per column")
-        yield line, row
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row or any(value is None for value in row.values()):
+                raise _error(name, line, None, None, "the row does not have one value per column")
+            yield line, row
+    except csv.Error as err:
+        raise _error(name, reader.line_num, None, None, f"not a CSV table ({err})") from None
 
 
 def _error(

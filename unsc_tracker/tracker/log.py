@@ -11,15 +11,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from ..checked import explain, shown
 from ..drafts import DraftResolution
-from ..errors import IllegalEventError, TrackerError
+from ..errors import DraftError, IllegalEventError, TrackerError, UnscTrackerError
 from ..events import Event, EventKind, Retracted, in_force, withdrawals
+from ..formats import check
 from ..replay import Replay, Snapshot
 from ..scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
 from ..wording import plural
-from .rows import _EVENT, _EVENTS, _HEADER_FIELDS, Entry, _explain, _Header, _json, _now
+from .rows import _EVENT, _EVENTS, _HEADER_FIELDS, Entry, _event_place, _Header, _json, _now, _plain
 from .store import LogFile
 
 __all__ = ["Tracker"]
@@ -37,6 +39,8 @@ class Tracker:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(f"a tracker log is a path (str or Path), not {type(path).__name__}")
         self.path = Path(path)
         self._where = str(path)
         self._events: dict[str, list[Event]] = {}
@@ -145,6 +149,9 @@ class Tracker:
         return found
 
     def _find(self, key: str) -> DraftResolution | None:
+        if not isinstance(key, str):
+            raise TypeError(f"a draft is known by its id or symbol (str), not {type(key).__name__}")
+        check(key, f"{self._where}: the draft {key!r}", TrackerError)
         row = self._db.execute(
             "SELECT position, draft FROM drafts WHERE id = ? ORDER BY position DESC LIMIT 1",
             (key,),
@@ -251,10 +258,7 @@ class Tracker:
         same file imported again adds nothing; a longer version of it adds the new events).
         The scenario's header is recorded when the log has none yet.
         """
-        if isinstance(source, Scenario):
-            scenario = source
-        else:
-            scenario = load_scenario(source if isinstance(source, str) else Path(source))
+        scenario = source if isinstance(source, Scenario) else load_scenario(source)
         return self._file.write(self._import, scenario)
 
     def _event(self, key: str, event: Event | Mapping[str, Any] | str, fields: Any) -> Event:
@@ -262,6 +266,11 @@ class Tracker:
             data: Any = {"kind": event, **fields}
         elif isinstance(event, Mapping):
             data = {**event, **fields}
+        elif not isinstance(event, BaseModel):
+            raise TypeError(
+                "an event is an event model, a mapping of its fields or its kind (str), not "
+                f"{type(event).__name__}"
+            )
         else:
             if fields:
                 raise TrackerError(
@@ -270,15 +279,18 @@ class Tracker:
                 )
             data = event.model_dump()
         kind = data.get("kind") if isinstance(data, dict) else None
-        if kind not in set(EventKind):
+        if not isinstance(kind, str) or kind not in set(EventKind):
             kinds = ", ".join(k.value for k in EventKind)
-            raise TrackerError(f"{self._where}: {key}: unknown event kind {kind!r}; kinds: {kinds}")
+            raise TrackerError(
+                f"{self._where}: {key}: unknown event kind {shown(kind)}; kinds: {kinds}"
+            )
+        where = f"{self._where}: {key}: {kind} event"
         try:
-            parsed = _EVENT.validate_python(data)
+            parsed = _plain(_EVENT.validate_python(data), where)
             # What is replayed is exactly what a later reader of the file will read.
             return _EVENT.validate_json(_json(parsed))
         except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: {key}: {kind} event")) from None
+            raise TrackerError(explain(err, where, place=_event_place)) from None
 
     def _append(self, key: str, events: Sequence[Event]) -> Replay:
         draft = self._find(key)
@@ -308,16 +320,19 @@ class Tracker:
             if err.assumed:
                 message += f"; record {', then '.join(err.assumed)} first"
             raise IllegalEventError(f"{self._where}: {message}") from None
+        except UnscTrackerError as err:  # refused by the replay: said of this file
+            err.args = (f"{self._where}: {err}",)
+            raise
 
     def _new_draft(self, key: str, *, record: bool = True) -> DraftResolution:
         """A draft first met by ``key``: its symbol when ``key`` is one, else its id."""
         if _DRAFT_SYMBOL.match(key):
             try:
                 draft = DraftResolution(symbol=key)
-            except ValidationError:
+            except DraftError:
                 draft = DraftResolution(id=key)
         else:
-            draft = DraftResolution(id=key)
+            draft = DraftResolution.checked({"id": key}, f"{self._where}: {key!r}", TrackerError)
         if record:
             self._record_draft(draft)
         return draft
@@ -335,20 +350,18 @@ class Tracker:
             raise TrackerError(
                 f"{self._where}: {key}: a draft's id is the key of its log and cannot change"
             )
-        try:
-            draft = DraftResolution.model_validate({**dict(current), **fields})
-        except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: {key}: draft")) from None
+        where = f"{self._where}: {key}: draft"
+        draft = _plain(
+            DraftResolution.checked({**dict(current), **fields}, where, TrackerError), where
+        )
         if draft != known:
             self._check(draft, self._log(draft.id))
             self._record_draft(draft)
         return draft
 
     def _new_header(self, header: Mapping[str, Any]) -> _Header:
-        try:
-            return _Header.model_validate(self._header().model_dump() | dict(header))
-        except ValidationError as err:
-            raise TrackerError(_explain(err, f"{self._where}: the log's header")) from None
+        where = f"{self._where}: the log's header"
+        return _plain(_Header.checked(self._header().model_dump() | dict(header), where), where)
 
     def _describe_log(self, header: Mapping[str, Any]) -> dict[str, Any]:
         new = self._new_header(header)

@@ -3,12 +3,16 @@ history, the log's header, and validation errors in the library's words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from ..checked import Checked, field_place
+from ..errors import TrackerError, UnscTrackerError
 from ..events import Event, EventKind
+from ..formats import check
 
 __all__ = ["Entry"]
 
@@ -17,10 +21,11 @@ _EVENTS: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
 _HEADER_FIELDS = frozenset({"title", "description", "sources", "notice"})
 
 
-class _Header(BaseModel):
+class _Header(Checked):
     """The log's header: what a scenario exported from it says of itself."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = TrackerError
 
     title: str | None = None
     description: str | None = None
@@ -51,15 +56,15 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _explain(err: ValidationError, where: str) -> str:
-    lines = []
-    for problem in err.errors(include_url=False):
-        loc = [str(part) for part in problem["loc"]]
-        if loc and loc[0] in {k.value for k in EventKind}:
-            loc = loc[1:]  # pydantic repeats the discriminator's value
-        field = ".".join(loc) or "top level"
-        message = problem["msg"].removeprefix("Value error, ")
-        value = problem.get("input")
-        shown = f" (value {value!r})" if not isinstance(value, dict | list) else ""
-        lines.append(f"{where}, field {field}: {message}{shown}")
-    return "\n  ".join(lines)
+def _event_place(loc: Sequence[int | str], data: Any) -> str:
+    # pydantic repeats the discriminator's value first
+    return field_place(loc[1:] if loc and loc[0] in set(EventKind) else loc)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _plain(model: M, where: str) -> M:
+    """``model``, once sure that its text can be written (no lone surrogate)."""
+    check(model.model_dump(), where, TrackerError)
+    return model

@@ -72,7 +72,7 @@ class LogFile:
             self.db = sqlite3.connect(
                 where, timeout=timeout, isolation_level=None, check_same_thread=True
             )
-        except sqlite3.Error as err:
+        except (sqlite3.Error, ValueError) as err:  # ValueError: a NUL in the path
             raise TrackerError(f"{where}: cannot open the tracker log ({err})") from None
         try:
             self._prepare()
