@@ -130,7 +130,7 @@ def track(path: Path) -> Tracker:
             date={"report": "2016-10-05", "day": "Monday"},
             member="Russian Federation",
             stance="undecided",
-            source="Reuters Arabic service, 5 October 2016 (report reproduced in the project's seed case; no address recorded); https://www.foxnews.com/world/un-security-council-discusses-new-syria-resolution",
+            source="Reuters Arabic service, 5 October 2016 (no address recorded); https://www.foxnews.com/world/un-security-council-discusses-new-syria-resolution",
             note="Engaged in the negotiation but unenthusiastic: no stance declared yet.",
         )
     )

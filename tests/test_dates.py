@@ -1,4 +1,4 @@
-"""Dates as sources write them, and days relative to a report (seed case: Reuters, 5 Oct 2016)."""
+"""Dates as sources write them, and days relative to a report (the Reuters Arabic report of 5 Oct 2016)."""
 
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ def test_a_month_is_not_a_day() -> None:
 
 
 # The sentence finder. These sentences are written for the tests from the facts of the Reuters
-# Arabic report of Wednesday 5 October 2016 (seed case), in its phrasing of the dates.
+# The Reuters Arabic report of Wednesday 5 October 2016, in its phrasing of the dates.
 ARABIC_REPORT = (
     "بدأ أعضاء مجلس الأمن الخمسة عشر يوم الاثنين التفاوض على مسودة القرار الفرنسي الإسباني. "
     "ويتوجه وزير الخارجية الفرنسي إلى موسكو غدا الخميس ثم إلى واشنطن بعد غد الجمعة، "

@@ -8,6 +8,7 @@ their holders over time (``permanent_seats.csv``), the elected members year by y
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
@@ -177,7 +178,9 @@ def _as_date(on: date | datetime | str, what: str = "on") -> date:
     if isinstance(on, str):
         try:
             return date.fromisoformat(on.strip())
-        except ValueError:
+        except ValueError as err:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", on.strip()):  # the form is right, the day is not
+                raise DateOutOfRecordError(f"{what}: {on!r} is not a date: {err}") from None
             raise DateOutOfRecordError(
                 f"{what}: {on!r} is not a date in the form YYYY-MM-DD"
             ) from None
@@ -230,9 +233,12 @@ def _composition(day: date) -> _Composition:
             permanent.append(member(holder.code))
             holders.append((holder.code, holder.holder))
     elected_codes: dict[str, str] = {}
-    notes: list[str] = []
+    # A caveat the year's table gives every member is the Council's, said once.
+    shared = {row.note for row in rows if row.note}
+    shared = {note for note in shared if all(row.note == note for row in rows)}
+    notes: list[str] = [f"every member of {day.year}: {note}" for note in sorted(shared)]
     for row in rows:
-        if row.note:
+        if row.note and row.note not in shared:
             notes.append(f"{row.name}: {row.note}")
         if row.permanent:
             continue

@@ -277,5 +277,13 @@ class VetoRecords(tuple[Veto, ...]):
         made.gaps = tuple(gaps)
         return made
 
+    def __repr__(self) -> str:
+        # A long answer prints as its first records and a count, as a shell user reads it.
+        if len(self) <= 5:
+            return tuple.__repr__(self)
+        shown = ", ".join(repr(veto) for veto in self[:3])
+        gaps = f", {plural(len(self.gaps), 'known gap')} (.gaps)" if self.gaps else ""
+        return f"({shown}, ...) ({plural(len(self), 'veto')}{gaps})"
+
     def _repr_html_(self) -> str:
         return views.html(self) or views.fallback(self)

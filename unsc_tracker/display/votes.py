@@ -39,8 +39,21 @@ def council_html(seated: Council) -> str:
         f'<div class="ut-title">Security Council on {seated.on.isoformat()}</div>',
         f'<p class="ut-line">{seated.size} members; a decision needs {seated.threshold} '
         "affirmative votes</p>",
+        _president_line(seated),
         table(("Member", "Code", "Seat", "Presidency"), rows, "ut-members"),
         items(seated.notes, "ut-warning"),
+    )
+
+
+def _president_line(seated: Council) -> str:
+    """Who presided that month, how that is known (sourced, rule 18's rotation) and the source."""
+    if seated.president is None:
+        return ""
+    basis = f" ({seated.president_basis})" if seated.president_basis else ""
+    source = f": {source_html(seated.president_source)}" if seated.president_source else ""
+    return (
+        f'<p class="ut-line">President for the month: {escape(seated.name_then(seated.president))}'
+        f"{escape(basis)}{source}</p>"
     )
 
 
