@@ -168,7 +168,11 @@ def member(name: str | MemberState) -> MemberState:
     if isinstance(name, MemberState):
         return name
     if not isinstance(name, str):
-        raise TypeError(f"a member state is named by a string, not {type(name).__name__}: {name!r}")
+        from .checked import shown
+
+        raise TypeError(
+            f"a member state is named by a string, not {type(name).__name__}: {shown(name)}"
+        )
     return _lookup(name)
 
 
