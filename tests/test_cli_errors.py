@@ -227,6 +227,16 @@ def test_text_that_cannot_be_encoded_leaves_the_file_as_it_was(
     assert [path.name for path in tmp_path.iterdir()] == ["schema.json"]
 
 
+def test_a_line_break_in_an_argument_is_shown_escaped_on_the_one_error_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse repeats an unrecognized argument as given: a "\r" in it made a second line.
+    status, out, err = run_main(capsys, "vetoes", "x\ry")
+    assert (status, out) == (2, "")
+    assert err == "unsc-tracker: error: unrecognized arguments: x\\ry (see 'unsc-tracker --help')\n"
+    assert len(err.splitlines()) == 1
+
+
 def test_an_invalid_scenario_is_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "codes",
     "day",
     "emit",
+    "escape_breaks",
     "fail",
     "iso",
     "optional_day",
@@ -94,8 +95,17 @@ def warn(message: str) -> None:
 
 
 def _one_line(message: str) -> str:
-    # A multi-line message (a scenario with several problems) is joined with "; ".
-    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+    # A multi-line message (a scenario with several problems) is joined with "; "; any other
+    # character that would break the line (a "\r" given in an argument) is shown as its escape.
+    return "; ".join(part.strip() for part in escape_breaks(message).split("\n") if part.strip())
+
+
+_BREAKS = {ord(mark): repr(mark)[1:-1] for mark in "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def escape_breaks(text: str) -> str:
+    """``text`` with each character that ends a line, but ``\\n``, written as its escape."""
+    return text.translate(_BREAKS)
 
 
 # -- arguments ------------------------------------------------------------------------------------
