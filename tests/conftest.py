@@ -2,10 +2,10 @@
 
 Hypothesis runs under the profile ``unsc-tracker``: the examples each test asks for, or
 Hypothesis's default of 100, small enough for every run of the suite. The fuzz tests
-(``tests/test_fuzz.py``) take their number of examples from the profile, and a longer profile,
+(``tests/test_fuzz*.py``) take their number of examples from the profile, and a longer profile,
 ``fuzz``, is run by hand (see ``docs/testing.md``)::
 
-    UNSC_TRACKER_HYPOTHESIS=fuzz python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
+    UNSC_TRACKER_HYPOTHESIS=fuzz python -m pytest tests/test_fuzz*.py --hypothesis-show-statistics
 """
 
 import os

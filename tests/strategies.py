@@ -1,13 +1,22 @@
-"""Hypothesis strategies shared by the tests: drafts, events, whole event logs, and for fuzzing\nanything a user might give: names, ballots, dates, phrases and scenario files, good or bad."""
+"""Hypothesis strategies shared by the tests: drafts, events, whole event logs, and for fuzzing
+anything a user might give: names, ballots, dates, phrases, scenario files and command lines,
+good or bad."""
 
 from __future__ import annotations
 
+import argparse
 import copy
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta, timezone
+import json
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
+import yaml
+from hypothesis import reject
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
@@ -15,6 +24,7 @@ from unsc_tracker.council import FIRST_MEETING, RECORD_END, council
 from unsc_tracker.datafiles import Table
 from unsc_tracker.drafts import DraftResolution
 from unsc_tracker.events import Event, EventKind
+from unsc_tracker.formats import dumps_toml
 from unsc_tracker.lifecycle import MOVES, START, Stage
 from unsc_tracker.members import all_states
 from unsc_tracker.scenarios import Scenario
@@ -399,3 +409,266 @@ def data_tables(draw: st.DrawFn, table: Table) -> str:
             row = row[:-1] if draw(st.booleans()) else [*row, "extra"]
         writer.writerow(row)
     return out.getvalue()
+
+
+# -- scenario files: as another program might have written them ------------------------------
+
+SUFFIXES = (".toml", ".json", ".yaml")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date | time):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value if v is not None]
+    return value
+
+
+def render(data: Any, suffix: str, ascii_only: bool) -> str:
+    """The text of a file holding ``data``, as another program might have written it."""
+    if suffix == ".json":
+        return json.dumps(data, default=_iso, ensure_ascii=ascii_only)
+    if suffix == ".toml":
+        return dumps_toml(_without_none(data))
+    return str(yaml.safe_dump(data, allow_unicode=not ascii_only))
+
+
+@st.composite
+def scenario_files(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A suffix and the bytes of a scenario file: most of them valid UTF-8, some saved in
+    Windows-1252, cut short, or with bytes inserted."""
+    data = draw(scenario_data())
+    suffix = draw(st.sampled_from(SUFFIXES))
+    try:
+        text = render(data, suffix, draw(st.booleans()))
+    except (ValueError, TypeError, RecursionError, yaml.YAMLError):
+        reject()  # data no file of this format can hold
+    content = text.encode("utf-8", "surrogatepass")
+    damage = draw(st.integers(0, 9))
+    if damage == 0:
+        content = text.encode("cp1252", "replace")
+    elif damage == 1:
+        content = content[: draw(st.integers(0, len(content)))]
+    elif damage == 2:
+        at = draw(st.integers(0, len(content)))
+        content = content[:at] + draw(st.binary(min_size=1, max_size=4)) + content[at:]
+    return suffix, content
+
+
+# -- the command line: argument lists from the real commands and options -------------------------
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, repr=False)
+class FileArg:
+    """A file named on a command line, which the test writes in its own folder before the run:
+    its name and its bytes (``None``: the file does not exist)."""
+
+    name: str
+    content: bytes | None
+
+    def __repr__(self) -> str:
+        size = "missing" if self.content is None else f"{len(self.content)} bytes"
+        head = "" if not self.content else f", {self.content[:60]!r}"
+        return f"FileArg({self.name!r}, {size}{head})"
+
+
+# What argv can hold: any text but NUL (no process can be given one), and the lone surrogates
+# Python makes of bytes that are not UTF-8 (U+DC80 to U+DCFF).
+arg_texts = st.text(
+    st.characters(exclude_characters="\x00")
+    | st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF),
+    max_size=20,
+)
+_CLI_DAYS = st.sampled_from(
+    ["today", "2016-10-08", "2016-10", "2016", "8 October 2016", "Oct 2016", "last month",
+     "2016-10-08T15:00", "1945-01-01", "2030-01-01", "8/10/2016", "0/5/2016"]
+)  # fmt: skip
+_SYMBOLS = st.sampled_from(["S/2016/846", "S/2016/847", "S/2016/1026", "S/2016/900", "zero draft"])
+_BALLOT_FILE_TEXTS = st.sampled_from(
+    ['{"Russia":"no","Russia":"yes"}', '{"Russia": "\\ud800"}', "[]", "{}", '{"Russia": 1}',
+     'Russia = "no"\nChina = "yes"\n', '{"Russia": ' + "[" * 40 + "]" * 40 + "}"]
+)  # fmt: skip
+
+
+@st.composite
+def _ballot_files(draw: st.DrawFn) -> FileArg:
+    ballots = draw(st.dictionaries(names.filter(bool), ballot_words, max_size=15))
+    suffix = draw(st.sampled_from([".json", ".toml", ".txt", ".yaml"]))
+    try:
+        text = json.dumps(ballots) if suffix == ".json" else dumps_toml(ballots)
+    except (ValueError, TypeError):
+        text = draw(_BALLOT_FILE_TEXTS)
+    if draw(st.integers(0, 3)) == 0:
+        text = draw(_BALLOT_FILE_TEXTS)
+    content = text.encode("utf-8", "surrogatepass")
+    if draw(st.integers(0, 5)) == 0:
+        content = text.encode("cp1252", "replace")
+    return FileArg(f"ballots{suffix}", content)
+
+
+@st.composite
+def _scenario_file_args(draw: st.DrawFn) -> FileArg:
+    suffix, content = draw(scenario_files())
+    return FileArg(f"scenario{suffix}", content)
+
+
+def _tracker_log() -> bytes:
+    """A tracker log holding the two drafts of the bundled aleppo-2016 scenario."""
+    from unsc_tracker.scenarios import load_scenario
+    from unsc_tracker.tracker import Tracker
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.sqlite"
+        with Tracker(path) as log:
+            log.import_scenario(load_scenario("aleppo-2016"))
+        return path.read_bytes()
+
+
+_LOG = _tracker_log()
+_MISSING = st.builds(FileArg, st.sampled_from(["missing.toml", "no/such/folder/x.json"]), st.none())
+_XML_FILES = sorted(str(path) for path in (DATA / "akn4un").glob("*/*.xml"))
+_PATHS = {
+    "votes": st.sampled_from(
+        [str(DATA / "votes" / "votes.csv"), str(DATA / "undl" / "sc_voting_sample.csv"),
+         str(DATA / "akn4un" / "not-adopted"), "bundled", "-"]
+    ),
+    "akn4un": st.sampled_from([*_XML_FILES, str(DATA / "akn4un" / "faults"), "-"]),
+    "schema": st.sampled_from(["-", "schema.json"])
+    | st.builds(FileArg, st.just("schema.json"), st.binary(max_size=20)),
+}  # fmt: skip
+_FIELDS = st.sampled_from(
+    ["audience", "members", "by", "role", "ballots.Russia", "ballots.China", "procedural",
+     "date.report", "date.day", "member", "stance", "deadline", "symbol", "seq", "reason", "x"]
+)  # fmt: skip
+_FIELD_VALUES = st.one_of(
+    st.sampled_from(["all15", "P3", "France", "co_sponsor", "no", "yes", "true", "oppose",
+                     "2016-10-05", "Monday", "S/2016/846", "1", '["France", "Spain"]',
+                     '{"a": 1, "a": 2}', '["\\ud800"]', "[1,", "[" * 40 + "]" * 40]),
+    day_texts,
+    names,
+    arg_texts,
+)  # fmt: skip
+
+
+def _values(command: str, dest: str, metavar: str | None) -> st.SearchStrategy[Any]:
+    """The values an argument may be given: those that read, near misses, and anything."""
+    if metavar == "DATE":
+        return _CLI_DAYS | day_texts | arg_texts
+    if metavar == "SYMBOL":
+        return _SYMBOLS | arg_texts
+    if metavar == "NAME_OR_FILE" or dest == "files":
+        return st.sampled_from(["aleppo-2016", "nosuch", "-"]) | _scenario_file_args() | _MISSING
+    if dest == "log":
+        return st.builds(
+            FileArg, st.just("log.sqlite"), st.sampled_from([_LOG, None, b"not sqlite"])
+        )
+    if dest == "file" and command == "track export":
+        return st.sampled_from(["-", "out.toml", "out.yaml", "out.json", "out.txt"]) | _MISSING
+    if metavar == "F":
+        return _ballot_files() | st.just("-") | _MISSING
+    if metavar == "NAME=WORD":
+        return (
+            st.builds("{}={}".format, names, st.sampled_from(BALLOT_WORDS) | arg_texts) | arg_texts
+        )
+    if metavar == "MEMBER":
+        return names.filter(lambda name: "\x00" not in name)
+    if metavar == "PATH":
+        return _PATHS[command] | _MISSING | arg_texts
+    if metavar == "LANG":
+        return st.sampled_from(["en", "fr", "ru", "xx", ""]) | arg_texts
+    if metavar == "KIND":
+        return st.sampled_from([kind.value for kind in EventKind]) | arg_texts
+    if metavar == "FIELD=VALUE":
+        return st.builds("{}={}".format, _FIELDS, _FIELD_VALUES) | arg_texts
+    if metavar == "SEQ":
+        return st.integers(-1, 30).map(str) | arg_texts
+    if metavar == "TEXT":
+        return st.sampled_from(["Aleppo", "Syria", "withdrawn in protest"]) | arg_texts
+    return arg_texts
+
+
+def _leaves(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> list[Any]:
+    """Each command (``track add`` is one) with its parser."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return [
+                leaf
+                for name, sub in action.choices.items()
+                for leaf in _leaves(sub, (*prefix, name))
+            ]
+    return [(prefix, parser)]
+
+
+def _commands() -> list[Any]:
+    from unsc_tracker.cli import _parser
+
+    return _leaves(_parser())
+
+
+COMMANDS = _commands()
+"""The commands of ``unsc-tracker``, each with its parser, read from the parser itself."""
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> tuple[list[str | FileArg], bytes]:
+    """An argument list for ``unsc_tracker.cli.main`` built from a real command's arguments, each
+    given a value that reads, a near miss or anything (some left out, some given twice), and
+    the bytes on standard input (read where ``-`` is given). ``--debug``, which adds the
+    traceback on purpose, is never given."""
+    prefix, parser = draw(st.sampled_from(COMMANDS))
+    command = " ".join(prefix)
+    positionals: list[str | FileArg] = []
+    options: list[list[str | FileArg]] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            if not draw(st.integers(0, 100)):
+                options.append([action.option_strings[0]])
+            continue
+        if action.dest == "debug":  # a traceback on purpose: tests/test_cli_errors.py
+            continue
+        values = (
+            st.sampled_from(action.choices) | arg_texts
+            if action.choices
+            else _values(command, action.dest, action.metavar)
+        )
+        if not action.option_strings:
+            count = {"?": (0, 1), "*": (0, 3), "+": (1, 3)}.get(str(action.nargs), (1, 1))
+            low = 0 if not draw(st.integers(0, 20)) else count[0]  # sometimes one is missing
+            positionals += draw(st.lists(values, min_size=low, max_size=count[1]))
+            continue
+        for _ in range(
+            draw(st.integers(0, 2) if draw(st.integers(0, 3)) == 0 else st.integers(0, 1))
+        ):
+            flag = draw(st.sampled_from(action.option_strings))
+            if action.nargs == 0:
+                options.append([flag])
+            else:
+                value = draw(values)
+                options.append(
+                    [f"{flag}={value}"]
+                    if isinstance(value, str) and draw(st.integers(0, 5)) == 0
+                    else [flag, value]
+                )
+    argv: list[str | FileArg] = [*prefix, *positionals]
+    for chunk in options:  # each option before, among or after the positional arguments
+        at = draw(st.integers(len(prefix), len(argv)))
+        argv[at:at] = chunk
+    if not draw(st.integers(0, 30)):
+        argv.insert(0, draw(st.sampled_from(["--version", "--bogus"])))
+    stdin = draw(
+        st.one_of(
+            _scenario_file_args().map(lambda file: file.content or b""),
+            _ballot_files().map(lambda file: file.content or b""),
+            st.sampled_from(_XML_FILES).map(lambda path: Path(path).read_bytes()),
+            st.binary(max_size=40),
+        )
+    )
+    return argv, stdin

@@ -239,3 +239,23 @@ def test_a_forecast_of_a_list_of_pairs_is_a_type_error() -> None:
         ut.expect([("Russia", "oppose")], on="2016-10-08")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="procedural is True or False, not str"):
         ut.probabilities({}, on="2016-10-08", procedural="no")  # type: ignore[arg-type]
+
+
+def test_an_integer_too_long_to_print_is_named_by_its_size() -> None:
+    # Python refuses to print an integer of more than 4,300 digits: each of these messages
+    # raised that ValueError instead of the error it was building.
+    huge = 10**5000
+    with pytest.raises(TypeError, match="named by a string, not int: an integer of 5001 digits"):
+        ut.member(huge)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="procedural is True or False, not an integer of 5001"):
+        ut.tally({"Russia": "no"}, on="2016-10-08", procedural=huge)  # type: ignore[arg-type]
+    with pytest.raises(BallotError, match="threshold an integer of 5001 digits is not a number"):
+        ut.tally({"Russia": "no"}, on="2016-10-08", threshold=huge)
+    with pytest.raises(DateError, match="an integer of 5001 digits is not a date"):
+        ut.parse_when(huge)  # type: ignore[arg-type]
+    with pytest.raises(
+        TypeError, match=r"resolution symbol is text \(str\), not int: an integer of 5001 digits"
+    ):
+        ut.Resolution.parse(huge)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"is text \(str\), not an integer of 5001 digits"):
+        ut.relative_when(huge, "2016-10-08")  # type: ignore[arg-type]

@@ -187,8 +187,8 @@ def test_stdin_that_is_not_utf8_is_one_error_line() -> None:
     )
     assert done.returncode == 2
     assert done.stderr.decode() == (
-        "unsc-tracker: error: <stdin>: the scenario is not UTF-8 text (byte 0xe9 at offset 47); "
-        "save it as UTF-8\n"
+        "unsc-tracker: error: <stdin>, line 3, column 15: byte 0xe9 is not UTF-8 "
+        "(in Windows-1252, \"ANSI\", it is 'é'): save the scenario as UTF-8\n"
     )
 
 

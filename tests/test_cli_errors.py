@@ -157,6 +157,86 @@ def test_ballot_file_errors_name_the_file(
     )
 
 
+def test_a_ballot_given_twice_in_a_json_file_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # JSON lets the last of two equal keys win: Russia's "no" would silently become "yes".
+    path = _ballot_file(tmp_path, "twice.json", '{"Russia":"no","Russia":"yes"}')
+    status, out, err = run_main(capsys, "tally", "--on", "2016-10-08", "--file", path)
+    assert (status, out) == (2, "")
+    assert err == f"unsc-tracker: error: {path}: top level: the key 'Russia' appears twice\n"
+
+
+def test_a_ballot_file_is_read_as_every_file_of_the_library(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The traps formats.parse closes for scenario files are closed for ballot files too.
+    cases = [
+        ('{"Russia": "\\ud800"}', "field Russia: '\\ud800' holds '\\ud800', a lone surrogate"),
+        ('{"Russia": ' + "[" * 40 + "]" * 40 + "}", "nested more than 32 deep"),
+        ('{"Russia": ' + "9" * 5000 + "}", "an integer of more than 4,300 digits"),
+    ]
+    for text, message in cases:
+        path = _ballot_file(tmp_path, "bad.json", text)
+        status, out, err = run_main(capsys, "tally", "--on", "2016-10-08", "--file", path)
+        assert (status, out) == (2, ""), text
+        assert err.startswith(f"unsc-tracker: error: {path}"), err
+        assert message in err, err
+        assert err.count("\n") == 1
+    (tmp_path / "ansi.toml").write_bytes('"Côte d\'Ivoire" = "yes"\n'.encode("cp1252"))
+    status, _, err = run_main(
+        capsys, "tally", "--on", "2013-10-08", "--file", str(tmp_path / "ansi.toml")
+    )
+    assert status == 2
+    assert err == (
+        f"unsc-tracker: error: {tmp_path / 'ansi.toml'}, line 1, column 3: byte 0xf4 is not UTF-8 "
+        "(in Windows-1252, \"ANSI\", it is 'ô'): save the ballot file as UTF-8\n"
+    )
+
+
+def test_a_json_field_of_track_add_is_read_as_a_file_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = str(tmp_path / "log.sqlite")
+    status, out, err = run_main(
+        capsys, "track", "add", "S/2016/846", "vote_held", "--date", "2016-10-08", "--log", log,
+        'ballots={"Russia": "no", "Russia": "yes"}',
+    )  # fmt: skip
+    assert (status, out) == (2, "")
+    assert err == (
+        'unsc-tracker: error: field \'ballots={"Russia": "no", "Russia": "yes"}\': '
+        "top level: the key 'Russia' appears twice\n"
+    )
+
+
+def test_text_that_cannot_be_encoded_leaves_the_file_as_it_was(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from unsc_tracker.cli import schema as schema_command
+
+    target = tmp_path / "schema.json"
+    target.write_bytes(b"the old schema\n")
+    monkeypatch.setattr(schema_command, "schema_text", lambda: '{"title": "half a pair \udc00"}')
+    status, out, err = run_main(capsys, "schema", "--output", str(target))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"unsc-tracker: error: {target}: cannot write the schema: '\\udc00' on line 1 is a lone "
+        "surrogate, not a character UTF-8 can encode; the file was not changed\n"
+    )
+    assert target.read_bytes() == b"the old schema\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["schema.json"]
+
+
+def test_a_line_break_in_an_argument_is_shown_escaped_on_the_one_error_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse repeats an unrecognized argument as given: a "\r" in it made a second line.
+    status, out, err = run_main(capsys, "vetoes", "x\ry")
+    assert (status, out) == (2, "")
+    assert err == "unsc-tracker: error: unrecognized arguments: x\\ry (see 'unsc-tracker --help')\n"
+    assert len(err.splitlines()) == 1
+
+
 def test_an_invalid_scenario_is_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -208,6 +288,14 @@ def test_bad_input_in_a_real_process(args: list[str], message: str) -> None:
     assert done.stderr.startswith(f"unsc-tracker: error: {message}"), done.stderr
     assert done.stderr.count("\n") == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_ballot_given_twice_on_stdin_in_a_real_process() -> None:
+    done = run("tally", "--on", "2016-10-08", "--file", "-", input='{"Russia":"no","Russia":"yes"}')
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr == "unsc-tracker: error: <stdin>: top level: the key 'Russia' appears twice\n"
+    )
 
 
 def test_debug_adds_the_traceback_to_a_library_error(
@@ -293,7 +381,8 @@ def test_a_failed_write_leaves_the_file_as_it_was(
     status, out, err = run_main(capsys, "schema", "--output", str(target))
     assert (status, out) == (2, "")
     assert (
-        err == f"unsc-tracker: error: {target}: cannot write the schema (No space left on device)\n"
+        err == f"unsc-tracker: error: {target}: cannot write the schema (No space left on device); "
+        "the file was not changed\n"
     )
     assert target.read_text(encoding="utf-8") == "the old schema\n"
     assert [path.name for path in tmp_path.iterdir()] == ["schema.json"]

@@ -163,7 +163,7 @@ TRACK_ERRORS = [
     ),
     (
         ["track", "add", "S/2016/846", "circulated", "audience=[1,"],
-        "field 'audience=[1,': the value is not valid JSON",
+        "field 'audience=[1,': not valid JSON",
     ),
     (
         [

@@ -279,7 +279,8 @@ def test_vote_exports_want_a_result_or_a_record(replay_846: ut.Replay, pd: Any) 
     with pytest.raises(TypeError, match=message):
         popolo_vote_event(replay_846.final)  # type: ignore[arg-type]
     with pytest.raises(
-        TypeError, match=r"vote_frame\(\) takes a VoteResult or a VoteRecord, not dict$"
+        TypeError,
+        match=r"vote_frame\(\) takes a Vote of the record, a VoteResult or a VoteRecord, not dict$",
     ):
         vote_frame({"Russia": "no"})  # type: ignore[arg-type]
 

@@ -175,10 +175,20 @@ def test_council_frame_empty_span_is_an_error() -> None:
 def test_council_frame_wants_days_or_years() -> None:
     with pytest.raises(ut.UnscTrackerError, match="'2016-13-01' is not a date"):
         council_frame("2016-13-01")
-    with pytest.raises(TypeError, match=r"until is a day or a year, not float 2017.0"):
+    with pytest.raises(
+        TypeError, match=r"until is a day \(date or ISO text\) or a year \(int\), not float 2017.0"
+    ):
         council_frame(2016, 2017.0)  # type: ignore[arg-type]
 
 
 def test_council_frame_outside_the_record_is_an_error() -> None:
-    with pytest.raises(ut.DateOutOfRecordError, match="no Security Council on 1945-01-01"):
+    with pytest.raises(
+        ut.DateOutOfRecordError,
+        match=r"council_frame\(\): on=1945 is not a year of the record, which covers 1946 to",
+    ):
         council_frame(1945)
+    with pytest.raises(
+        ut.DateOutOfRecordError,
+        match=r"council_frame\(\): on=1945-12-31: no Security Council on 1945-12-31",
+    ):
+        council_frame("1945-12-31", "1946-02-01")

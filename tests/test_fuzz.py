@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 from unittest import mock
 
 import pytest
-import yaml
-from hypothesis import event, given, reject
+from hypothesis import event, given
 from hypothesis import strategies as st
 from strategies import (
+    SUFFIXES,
     any_texts,
     ballot_sets,
     ballot_words,
@@ -38,6 +37,7 @@ from strategies import (
     names,
     phrases,
     scenario_data,
+    scenario_files,
     wrong_types,
 )
 
@@ -46,12 +46,10 @@ from unsc_tracker import files
 from unsc_tracker.council import FIRST_MEETING, RECORD_END
 from unsc_tracker.datafiles import TABLES, DataReport, forget_data
 from unsc_tracker.errors import ScenarioError, UnscTrackerError, VoteFileError
-from unsc_tracker.formats import dumps_toml
 from unsc_tracker.record.csvfiles import read_votes_text
 from unsc_tracker.record.undl import read_undl_text
 
 T = TypeVar("T")
-SUFFIXES = (".toml", ".json", ".yaml")
 
 
 def attempt(call: Callable[[], T], wrong_type: bool = False) -> T | Exception:
@@ -142,51 +140,6 @@ def test_any_resolution_symbol_is_parsed_or_refused(symbol: str) -> None:
 
 
 # -- scenario files -----------------------------------------------------------------------------
-
-
-def _iso(value: object) -> str:
-    if isinstance(value, date | time):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def _without_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_none(v) for v in value if v is not None]
-    return value
-
-
-def render(data: Any, suffix: str, ascii_only: bool) -> str:
-    """The text of a file holding ``data``, as another program might have written it."""
-    if suffix == ".json":
-        return json.dumps(data, default=_iso, ensure_ascii=ascii_only)
-    if suffix == ".toml":
-        return dumps_toml(_without_none(data))
-    return str(yaml.safe_dump(data, allow_unicode=not ascii_only))
-
-
-@st.composite
-def scenario_files(draw: st.DrawFn) -> tuple[str, bytes]:
-    """A suffix and the bytes of a scenario file: most of them valid UTF-8, some saved in
-    Windows-1252, cut short, or with bytes inserted."""
-    data = draw(scenario_data())
-    suffix = draw(st.sampled_from(SUFFIXES))
-    try:
-        text = render(data, suffix, draw(st.booleans()))
-    except (ValueError, TypeError, RecursionError, yaml.YAMLError):
-        reject()  # data no file of this format can hold
-    content = text.encode("utf-8", "surrogatepass")
-    damage = draw(st.integers(0, 9))
-    if damage == 0:
-        content = text.encode("cp1252", "replace")
-    elif damage == 1:
-        content = content[: draw(st.integers(0, len(content)))]
-    elif damage == 2:
-        at = draw(st.integers(0, len(content)))
-        content = content[:at] + draw(st.binary(min_size=1, max_size=4)) + content[at:]
-    return suffix, content
 
 
 def replayed(scenario: ut.Scenario, key: str) -> object:

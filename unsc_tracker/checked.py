@@ -92,6 +92,12 @@ class Checked(BaseModel):
             raise cls.error(cls._explain(err, cls.__name__, None)) from None
 
     @classmethod
+    def validated(cls, obj: Any) -> Self:
+        """``obj`` validated, with pydantic's own ``ValidationError`` for bad input: for a reader
+        that words each problem in its own terms (the line and the column of a file)."""
+        return super().model_validate(obj)
+
+    @classmethod
     def checked(
         cls, obj: Any, where: str, error: type[UnscTrackerError] | None = None, **options: Any
     ) -> Self:

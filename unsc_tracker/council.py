@@ -14,12 +14,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from . import datafiles, presidency, seating, views
-from .errors import DateOutOfRecordError, NotOnCouncilError
+from .checked import Checked
+from .errors import DataFileError, DateOutOfRecordError, NotOnCouncilError, UnscTrackerError
 from .members import MemberState, member
 
 __all__ = [
@@ -42,10 +43,15 @@ record_end = seating.record_end
 _membership_rows = seating.membership_rows  # the cache the import-weight test inspects
 
 
-class Term(BaseModel):
-    """One member's seat over a span of days: a permanent holder or an elected term."""
+class Term(Checked):
+    """One member's seat over a span of days: a permanent holder or an elected term.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.DataFileError`
+    naming the field and the value.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = DataFileError
 
     member: MemberState
     name_then: str = Field(description="the name the source gives for the state at the time")
@@ -67,8 +73,11 @@ class Term(BaseModel):
         return f"<Term {self}>"
 
 
-class Council(BaseModel):
+class Council(Checked):
     """The Security Council on one day.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.DataFileError`
+    naming the field and the value.
 
     >>> c = council(on=date(2016, 10, 8))
     >>> c.size, c.threshold, c.president.name
@@ -76,6 +85,7 @@ class Council(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = DataFileError
 
     on: date
     permanent: tuple[MemberState, ...]

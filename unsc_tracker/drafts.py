@@ -18,7 +18,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
 from . import views
-from .checked import Checked
+from .checked import Checked, shown
 from .dates import parse_when
 from .errors import DraftError, UnscTrackerError
 from .members import MemberState, member
@@ -268,7 +268,7 @@ class Resolution(Checked):
         """
         if not isinstance(symbol, str):
             raise TypeError(
-                f"a resolution symbol is text (str), not {type(symbol).__name__}: {symbol!r}"
+                f"a resolution symbol is text (str), not {type(symbol).__name__}: {shown(symbol)}"
             )
         found = _RESOLUTION_SYMBOL.match(symbol.strip())
         if not found:

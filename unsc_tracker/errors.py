@@ -80,7 +80,10 @@ class NotOnCouncilError(UnscTrackerError, LookupError):
 
 class BallotError(UnscTrackerError, ValueError):
     """A vote that cannot be counted as given: an unknown ballot word, the same member twice, a
-    threshold out of range, or a :class:`~unsc_tracker.voting.VoteRecord` that is not well formed."""
+    threshold out of range, or a :class:`~unsc_tracker.voting.VoteRecord`, a
+    :class:`~unsc_tracker.record.Vote` of the record (or its ``Conflict``), an
+    :class:`~unsc_tracker.forecast.Expectation` or :class:`~unsc_tracker.forecast.Probabilities`
+    built with values that are not well formed."""
 
 
 class DraftError(UnscTrackerError, ValueError):
@@ -117,7 +120,11 @@ class ScenarioError(UnscTrackerError, ValueError):
 
 
 class DataFileError(UnscTrackerError, ValueError):
-    """A data table (bundled or the user's) that cannot be read: names the file, line, column and value."""
+    """A data table (bundled or the user's) that cannot be read: names the file, line, column and
+    value. Also a fact of the record built by hand with values that do not fit its fields (a
+    :class:`~unsc_tracker.members.MemberState`, a :class:`~unsc_tracker.council.Term`, a
+    :class:`~unsc_tracker.council.Council`, a :class:`~unsc_tracker.veto.Veto` or a
+    ``RecordGap``): names the model, the field and the value."""
 
 
 class TrackerError(UnscTrackerError, ValueError):
@@ -126,7 +133,9 @@ class TrackerError(UnscTrackerError, ValueError):
 
 
 class AknError(UnscTrackerError, ValueError):
-    """An AKN4UN XML file that cannot be read as a Security Council record."""
+    """An AKN4UN XML file that cannot be read as a Security Council record, or one of the
+    :mod:`~unsc_tracker.akn4un` package's results (an ``AknRecord``, a ``FolderReport``...) built
+    by hand with values that do not fit its fields."""
 
 
 class VoteFileError(UnscTrackerError, ValueError):

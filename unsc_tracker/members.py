@@ -16,17 +16,21 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from .errors import UnknownMemberError
+from .checked import Checked, shown
+from .errors import DataFileError, UnknownMemberError, UnscTrackerError
 
 __all__ = ["MemberState", "all_states", "member", "normalize_name"]
 
 
-class MemberState(BaseModel):
+class MemberState(Checked):
     """A UN member state: ISO 3166 alpha-3 code, UN short name and the names it goes by.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.DataFileError`
+    naming the field and the value.
 
     >>> member("Russia").code
     'RUS'
@@ -35,6 +39,7 @@ class MemberState(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = DataFileError
 
     code: str = Field(
         pattern=r"^[A-Z]{3}$",
@@ -168,7 +173,9 @@ def member(name: str | MemberState) -> MemberState:
     if isinstance(name, MemberState):
         return name
     if not isinstance(name, str):
-        raise TypeError(f"a member state is named by a string, not {type(name).__name__}: {name!r}")
+        raise TypeError(
+            f"a member state is named by a string, not {type(name).__name__}: {shown(name)}"
+        )
     return _lookup(name)
 
 

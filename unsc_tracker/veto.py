@@ -11,10 +11,13 @@ import datetime as _dt
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import ConfigDict, Field, computed_field
 
 from . import views
+from .checked import Checked
+from .errors import DataFileError, UnscTrackerError
 from .members import MemberState
 from .wording import plural
 
@@ -77,8 +80,11 @@ class Caveat(StrEnum):
     """The source list gives another date; the row gives the date of the meeting record."""
 
 
-class Veto(BaseModel):
+class Veto(Checked):
     """One vetoed text, as the bundled record gives it.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.DataFileError`
+    naming the field and the value.
 
     >>> from unsc_tracker.history import vetoes
     >>> v = vetoes(agenda="Aleppo")[0]
@@ -90,6 +96,7 @@ class Veto(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = DataFileError
 
     line: int = Field(ge=2, description="line of the row in its file (the header is line 1)")
     file: str = Field(
@@ -236,10 +243,15 @@ class Veto(BaseModel):
         return views.html(self) or views.fallback(self)
 
 
-class RecordGap(BaseModel):
-    """A known gap in the veto record: vetoes that were cast but are not rows, with its source."""
+class RecordGap(Checked):
+    """A known gap in the veto record: vetoes that were cast but are not rows, with its source.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.DataFileError`
+    naming the field and the value.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = DataFileError
 
     members: tuple[MemberState, ...] = Field(
         description="the members whose vetoes the gap concerns; empty for every member"

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from . import views
-from .checked import Checked
+from .arguments import given as _given
+from .checked import Checked, shown
 from .council import AMENDMENT_IN_FORCE, ENLARGEMENT, _as_date, not_on_council, seats
 from .errors import BallotError, UnscTrackerError
 from .members import MemberState, code_of, member
@@ -339,14 +340,10 @@ def tally(
         if on is None:
             raise TypeError("tally() needs the date of the vote: tally(ballots, on=date(...))")
         if procedural is not None and not isinstance(procedural, bool):
-            raise TypeError(
-                f"procedural is True or False, not {type(procedural).__name__} {procedural!r}"
-            )
+            raise TypeError(f"procedural is True or False, not {_given(procedural)}")
         given, day, is_procedural = ballots, _as_date(on), bool(procedural)
     if threshold is not None and (not isinstance(threshold, int) or isinstance(threshold, bool)):
-        raise TypeError(
-            f"threshold is a whole number, not {type(threshold).__name__} {threshold!r}"
-        )
+        raise TypeError(f"threshold is a whole number, not {_given(threshold)}")
     counted: dict[str, Ballot] = {}
     yes = no = abstain = absent = not_voting = 0
     for who, word in given.items():
@@ -389,7 +386,7 @@ def tally(
     needed = seated.threshold if threshold is None else threshold
     if not 1 <= needed <= seated.size:
         raise BallotError(
-            f"threshold {needed} is not a number of votes the Council of {day.isoformat()} "
+            f"threshold {shown(needed)} is not a number of votes the Council of {day.isoformat()} "
             f"could cast: give one from 1 to {seated.size}"
         )
     vetoed_by: tuple[MemberState, ...] = ()
@@ -433,7 +430,7 @@ def _code_of_name(who: object) -> str:
     if isinstance(who, str):
         return code_of(who)
     raise TypeError(
-        f"a ballot is keyed by a member name or MemberState, not {type(who).__name__}: {who!r}"
+        f"a ballot is keyed by a member name or MemberState, not {type(who).__name__}: {shown(who)}"
     )
 
 

@@ -16,11 +16,19 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from ..checked import Checked
 from ..council import seats
-from ..errors import DateOutOfRecordError, NotOnCouncilError, UnknownMemberError
+from ..errors import (
+    AknError,
+    DateOutOfRecordError,
+    NotOnCouncilError,
+    UnknownMemberError,
+    UnscTrackerError,
+)
 from ..members import MemberState, member
 from ..voting import Ballot, Outcome, VoteRecord, tally
 from ..wording import clip, joined, the
@@ -60,10 +68,15 @@ _VALUE = re.compile(r"[0-9]{1,3}")  # a count of members, zero-padded to three d
 _SUMMARY = re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{1,2})\b")
 
 
-class OutcomeCheck(BaseModel):
-    """The UN's recorded outcome beside the outcome :func:`~unsc_tracker.tally` computes."""
+class OutcomeCheck(Checked):
+    """The UN's recorded outcome beside the outcome :func:`~unsc_tracker.tally` computes.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     symbol: str
     path: Path | None = Field(default=None, description="the file read, None when read from text")

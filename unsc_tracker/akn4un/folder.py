@@ -19,12 +19,13 @@ from collections import Counter
 from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import ClassVar, Literal, TextIO
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from .. import views
-from ..errors import AknError
+from ..checked import Checked
+from ..errors import AknError, UnscTrackerError
 from ..voting import tally
 from ..wording import plural
 from .checks import OutcomeCheck, check
@@ -39,10 +40,15 @@ PROGRESS_FROM = 200
 _BAR_WIDTH = 30
 
 
-class UnreadableFile(BaseModel):
-    """A file of a folder that could not be read as a record, and the :class:`AknError` why."""
+class UnreadableFile(Checked):
+    """A file of a folder that could not be read as a record, and the :class:`AknError` why.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     path: Path
     message: str = Field(min_length=1, description="the AknError message, naming the file")
@@ -51,10 +57,15 @@ class UnreadableFile(BaseModel):
         return self.message
 
 
-class VersionDifference(BaseModel):
-    """A language version of a text whose date, counts or outcome differ from the English one."""
+class VersionDifference(Checked):
+    """A language version of a text whose date, counts or outcome differ from the English one.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     symbol: str
     what: Literal["date", "counts", "outcome"]
@@ -69,8 +80,11 @@ class VersionDifference(BaseModel):
         return f"{self.symbol} [{self.language}] {where}: {self.what} {self.other}, English {self.english}"
 
 
-class FolderReport(BaseModel):
+class FolderReport(Checked):
     """What :func:`load_folder` found below a folder.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
 
     ``records`` are the resolutions and drafts, ``statements`` the presidential statements, both
     in file order; ``other_languages`` the XML files skipped because they are written in another
@@ -78,6 +92,7 @@ class FolderReport(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     folder: Path
     language: str | None = Field(default=None, description="the language read; None for all")

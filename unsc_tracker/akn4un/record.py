@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from ..checked import Checked
+from ..errors import AknError, UnscTrackerError
 from ..members import MemberState
 from ..voting import Ballot, Outcome, VoteRecord, tally
 from ..wording import day, joined, plural, the
@@ -106,8 +108,11 @@ class ProblemKind(StrEnum):
     """No ``FRBRlanguage`` the reader knows."""
 
 
-class Problem(BaseModel):
+class Problem(Checked):
     """One data problem found in a record: its kind, the element it sits in, and what is wrong.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
 
     >>> p = Problem(kind="no_vote", element="analysis/parliamentary/voting",
     ...             message="no <count>: the record carries no vote")
@@ -116,6 +121,7 @@ class Problem(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     kind: ProblemKind
     element: str = Field(description="where in the document, e.g. workflow/step[3]/@date")
@@ -131,14 +137,18 @@ class Problem(BaseModel):
         return f"{self.kind.value} at {self.element}: {self.message}"
 
 
-class Count(BaseModel):
+class Count(Checked):
     """One ``<count>`` of a vote as the file gives it: the option, the declared value, the names.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
 
     >>> Count(option="inFavour", ballot="yes", declared=13, names=("ALBANIA",)).matches
     False
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     option: str = Field(description="the refersTo word: inFavour, against, abstaining")
     ballot: Ballot
@@ -151,8 +161,11 @@ class Count(BaseModel):
         return self.declared == len(self.names)
 
 
-class AknRecord(BaseModel):
+class AknRecord(Checked):
     """One Security Council text read from an AKN4UN file: a resolution, a draft or a statement.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
 
     ``vote`` is None when no ballots were cast (a text adopted without a vote or by acclamation:
     see ``modality``), when the record has no ``<count>`` (a ``no_vote`` problem), and when its
@@ -163,6 +176,7 @@ class AknRecord(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     path: Path | None = Field(default=None, description="the file read, None when read from text")
     symbol: str = Field(description="S/RES/2720 (2023), a draft's S/2023/638, S/PRST/2020/11")

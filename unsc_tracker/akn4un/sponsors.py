@@ -13,9 +13,12 @@ as written, without the suggestion search an interactive lookup makes.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from ..checked import Checked
+from ..errors import AknError, UnscTrackerError
 from ..members import MemberState, all_states, normalize_name
 from ..wording import clip
 from .record import Problem, ProblemKind
@@ -32,13 +35,17 @@ _LONGEST_NAME = 10  # words: "United Kingdom of Great Britain and Northern Irela
 _LONGEST_ENTRY = 100  # words between two commas; longer text is not a list of names
 
 
-class SponsorList(BaseModel):
+class SponsorList(Checked):
     """A sponsor list split into members, the text that did not resolve, and the slips found.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.AknError`
+    naming the field and the value.
 
     ``pieces`` keeps, for each resolved member, the text it was read from, so no name is lost.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = AknError
 
     sponsors: tuple[MemberState, ...] = ()
     pieces: tuple[str, ...] = Field(default=(), description="the text each sponsor was read from")

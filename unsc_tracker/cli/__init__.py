@@ -127,7 +127,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a bad command line reported as one error line (status 2)."""
 
     def error(self, message: str) -> NoReturn:
-        print(f"{PROG}: error: {message} (see '{self.prog} --help')", file=sys.stderr)
+        # argparse repeats what was given (an unrecognized argument) as it was, line breaks too.
+        fail(f"{message} (see '{self.prog} --help')")
         raise SystemExit(EXIT_USAGE)
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..voting import Ballot, VoteResult
 
 __all__ = [
+    "BALLOT_SUFFIXES",
     "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -36,6 +37,7 @@ __all__ = [
     "STDIN",
     "Ballots",
     "CliError",
+    "Error",
     "Json",
     "Period",
     "Table",
@@ -46,6 +48,7 @@ __all__ = [
     "codes",
     "day",
     "emit",
+    "escape_breaks",
     "fail",
     "iso",
     "optional_day",
@@ -71,6 +74,8 @@ LIST_SEPARATOR = ";"
 
 Json = dict[str, Any]
 Ballots = dict["str | MemberState", "str | Ballot"]
+Error = Callable[[str], Exception]
+"""An error class, or a function of the message that makes one."""
 
 
 class CliError(Exception):
@@ -90,8 +95,17 @@ def warn(message: str) -> None:
 
 
 def _one_line(message: str) -> str:
-    # A multi-line message (a scenario with several problems) is joined with "; ".
-    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
+    # A multi-line message (a scenario with several problems) is joined with "; "; any other
+    # character that would break the line (a "\r" given in an argument) is shown as its escape.
+    return "; ".join(part.strip() for part in escape_breaks(message).split("\n") if part.strip())
+
+
+_BREAKS = {ord(mark): repr(mark)[1:-1] for mark in "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def escape_breaks(text: str) -> str:
+    """``text`` with each character that ends a line, but ``\\n``, written as its escape."""
+    return text.translate(_BREAKS)
 
 
 # -- arguments ------------------------------------------------------------------------------------
@@ -118,26 +132,16 @@ def optional_day(text: str | None, what: str) -> date | None:
     return day(text, what) if text is not None else None
 
 
-def read_input(name: str, what: str) -> tuple[str, str]:
-    """The text of the file ``name`` (UTF-8), or of standard input for ``-``, and the name to
-    give it in messages (``<stdin>``). ``what`` says what the file holds, for errors."""
-    if name == STDIN:
-        data = sys.stdin.buffer.read()
-        where = "<stdin>"
-    else:
-        where = name
-        try:
-            with open(name, "rb") as file:
-                data = file.read()
-        except OSError as err:
-            raise CliError(f"{name}: cannot read the {what} ({err.strerror})") from None
-    try:
-        return data.decode("utf-8-sig"), where
-    except UnicodeDecodeError as err:
-        raise CliError(
-            f"{where}: the {what} is not UTF-8 text (byte {data[err.start]:#04x} at offset "
-            f"{err.start}); save it as UTF-8"
-        ) from None
+def read_input(name: str, what: str, error: Error = CliError) -> tuple[str, str]:
+    """The text of the file ``name``, or of standard input for ``-``, and the name to give it in
+    messages (``<stdin>``). Read as the library reads every file (:func:`unsc_tracker.files.decode`):
+    UTF-8, a byte-order mark dropped; ``error`` names the file, the line, the column and the byte
+    that is not UTF-8, or says why the file cannot be read. ``what`` says what the file holds."""
+    from .. import files
+
+    if name != STDIN:
+        return files.read_text(name, error, what), name
+    return files.decode(sys.stdin.buffer.read(), "<stdin>", error, what), "<stdin>"
 
 
 def ballot_pairs(pairs: Sequence[str]) -> Ballots:
@@ -156,29 +160,27 @@ def ballot_pairs(pairs: Sequence[str]) -> Ballots:
     return ballots
 
 
+BALLOT_SUFFIXES = (".json", ".toml")
+"""The formats of a ballot file. Not YAML, which reads a bare ``no`` as false."""
+
+
 def ballot_file(name: str) -> Ballots:
     """Ballots read from a JSON or TOML file (or standard input for ``-``) mapping member names
-    to ballot words: JSON by the suffix ``.json`` or, on standard input, by a leading ``{``."""
-    text, where = read_input(name, "ballot file")
+    to ballot words: JSON by the suffix ``.json`` or, on standard input, by a leading ``{``.
+
+    The file is read and parsed as the library reads scenario files
+    (:func:`unsc_tracker.formats.parse`): a key given twice, deep nesting, a huge integer or a
+    lone surrogate is refused with a :class:`~unsc_tracker.errors.BallotError` naming the file."""
+    from ..formats import parse
+
+    text, where = read_input(name, "ballot file", BallotError)
     if name == STDIN:
         suffix = ".json" if text.lstrip().startswith("{") else ".toml"
     else:
         suffix = os.path.splitext(name)[1].lower()
-    data: object
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise BallotError(f"{where}: not valid JSON ({err})") from None
-    elif suffix == ".toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise BallotError(f"{where}: not valid TOML ({err})") from None
-    else:
+    if suffix not in BALLOT_SUFFIXES:
         raise BallotError(f"{where}: unknown ballot file format {suffix!r}; use .json or .toml")
+    data = parse(text, suffix, where, BallotError, "ballot file")
     if not isinstance(data, Mapping):
         raise BallotError(
             f"{where}: a ballot file maps member names to ballot words, not {type(data).__name__}"
@@ -194,40 +196,13 @@ def ballot_file(name: str) -> Ballots:
 
 
 def write_text(name: str, text: str, what: str) -> None:
-    """Write ``text`` (UTF-8) to the file ``name`` whole or not at all: to a temporary file in
-    the same folder, flushed and synced, then renamed over the target. ``what`` names the
-    content in errors."""
-    import tempfile
+    """Write ``text`` (UTF-8) to the file ``name`` whole or not at all, as the library writes
+    every file (:func:`unsc_tracker.files.write_atomic`): a failure, or text that cannot be
+    encoded, is a :class:`CliError` naming the file, and leaves the old file as it was. ``what``
+    names the content in errors (``schema``)."""
+    from .. import files
 
-    folder = os.path.dirname(os.path.abspath(name))
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp"
-        )
-    except OSError as err:
-        raise CliError(f"{name}: cannot write {what} ({err.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, _mode(name))  # mkstemp's file is private to its owner
-        os.replace(temporary, name)
-    except BaseException as err:
-        os.unlink(temporary)
-        if isinstance(err, OSError):
-            raise CliError(f"{name}: cannot write {what} ({err.strerror})") from None
-        raise
-
-
-def _mode(name: str) -> int:
-    """The permissions a rewritten file keeps, or those a new file gets under the umask."""
-    try:
-        return os.stat(name).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    files.write_atomic(name, text, CliError, what)
 
 
 # -- output ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ScenarioError
 from ..wording import plural
 from ._common import STDIN, Json, codes, iso, read_input, result_json, warn
 
@@ -64,7 +65,7 @@ def load(source: str) -> Scenario:
 
     if source != STDIN:
         return load_scenario(source)
-    text, where = read_input(source, "scenario")
+    text, where = read_input(source, "scenario", ScenarioError)
     first = next((line for line in text.splitlines() if line.strip() and line[0] != "#"), "")
     if first.lstrip().startswith("{"):
         format = "json"

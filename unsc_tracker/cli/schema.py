@@ -33,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None or args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    write_text(args.output, text, "the schema")
+    write_text(args.output, text, "schema")
     print(f"wrote {args.output}")
     return EXIT_OK

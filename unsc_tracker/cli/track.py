@@ -9,7 +9,6 @@ An event is typed as its kind and ``FIELD=VALUE`` arguments (see :func:`event_fi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -205,11 +204,12 @@ def event_fields(kind: str, pairs: Sequence[str]) -> dict[str, Any]:
 
 
 def _value(raw: str, pair: str) -> Any:
+    """The value of a field: JSON, read as the library reads a file (a key given twice, deep
+    nesting or a lone surrogate refused), when it starts with ``[`` or ``{``; else the text."""
     if raw[:1] in ("[", "{"):
-        try:
-            return json.loads(raw)
-        except json.JSONDecodeError as err:
-            raise CliError(f"field {pair!r}: the value is not valid JSON ({err})") from None
+        from ..formats import parse
+
+        return parse(raw, ".json", f"field {pair!r}", CliError, "value")
     return raw
 
 

@@ -43,7 +43,9 @@ def parse_when(text: str | date | datetime, what: str = "date") -> date | dateti
     if isinstance(text, datetime | date):
         return text
     if not isinstance(text, str):
-        raise DateError(f"{what} {text!r} is not a date: give text such as '2016-10-08'")
+        from ..checked import shown
+
+        raise DateError(f"{what} {shown(text)} is not a date: give text such as '2016-10-08'")
     raw = text.strip()
     if _ISO.match(raw):
         try:

@@ -48,7 +48,9 @@ def _plus(day: date, days: int) -> date | None:
 def text_argument(value: object, what: str) -> str:
     """``value``, once sure it is text: a phrase or a text to search (a TypeError otherwise)."""
     if not isinstance(value, str):
-        raise TypeError(f"{what} is text (str), not {type(value).__name__} {value!r}")
+        from ..arguments import given
+
+        raise TypeError(f"{what} is text (str), not {given(value)}")
     return value
 
 

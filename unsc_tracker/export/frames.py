@@ -20,8 +20,10 @@ from enum import StrEnum
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import REPLAY, VETOES, given, items, of_type, optional_text
+from ..checked import shown
 from ..council import council
-from ..errors import DateError, MissingExtraError
+from ..errors import DateError, DateOutOfRecordError, MissingExtraError
 from ..events import EventKind
 from ..lifecycle import Stage
 from ..members import MemberState
@@ -118,6 +120,8 @@ def vote_frame(
     >>> frame.ballot.value_counts(sort=False).to_dict()
     {'yes': 11, 'no': 2, 'abstain': 2, 'absent': 0, 'not_voting': 0}
     """
+    optional_text(symbol, "vote_frame()", "symbol")
+    optional_text(meeting, "vote_frame()", "meeting")
     pd = pandas_module("vote_frame()")
     from ..record import Vote
 
@@ -128,7 +132,7 @@ def vote_frame(
     elif isinstance(result, VoteRecord):
         symbol = symbol if symbol is not None else result.symbol
         meeting = meeting if meeting is not None else result.meeting
-    result = _as_result(result, "vote_frame()")
+    result = _as_result(result, "vote_frame()", "a Vote of the record, ")
     seated = council(on=result.on)
     vetoers = {state.code for state in result.vetoed_by}
     members = [state for state in seated.members if state.code in result.ballots]
@@ -176,8 +180,10 @@ def replay_frame(replay: Replay) -> DataFrame:
     >>> row.source
     'https://press.un.org/en/2016/sc12545.doc.htm'
     """
+    from ..replay import Replay
+
+    snapshots = list(of_type(replay, Replay, f"replay_frame() takes {REPLAY}"))
     pd = pandas_module("replay_frame()")
-    snapshots = list(replay)
     outcomes = _categories(pd, Outcome)
 
     def outcome(value: Outcome | None) -> str | None:
@@ -227,12 +233,16 @@ def vetoes_frame(records: Iterable[Veto] | None = None) -> DataFrame:
     [{'symbol': 'S/2016/846', 'vetoed_by': ['RUS'], 'no': 2},
      {'symbol': 'S/2016/1026', 'vetoed_by': ['RUS', 'CHN'], 'no': 3}]
     """
-    pd = pandas_module("vetoes_frame()")
-    from ..history import vetoes
+    from ..history import Veto, vetoes
     from ..record.veto_record import veto_symbol
 
     everything = vetoes()
-    rows = list(everything if records is None else records)
+    rows = (
+        list(everything)
+        if records is None
+        else items(records, Veto, f"vetoes_frame() takes {VETOES}, or None")
+    )
+    pd = pandas_module("vetoes_frame()")
     return pd.DataFrame(
         {
             "symbol": _text(pd, (veto_symbol(v, everything) for v in rows)),
@@ -273,9 +283,9 @@ def council_frame(on: int | _dt.date | str, until: int | _dt.date | str | None =
     where the record does not know the president).
 
     Errors: :class:`~unsc_tracker.errors.DateError` for a span that ends before it starts,
-    those of :func:`~unsc_tracker.council.council` for a text that is no day and for a day the
-    record does not cover (:class:`~unsc_tracker.errors.DateOutOfRecordError`), ``TypeError``
-    for anything that is neither a day nor a year.
+    :class:`~unsc_tracker.errors.DateOutOfRecordError` for a text that is no day and for a day or
+    a year the record does not cover (naming the argument and its value), ``TypeError`` for
+    anything that is neither a day nor a year.
 
     >>> frame = council_frame("2016-10-08")
     >>> len(frame), frame.seat.value_counts(sort=False).to_dict()
@@ -289,6 +299,10 @@ def council_frame(on: int | _dt.date | str, until: int | _dt.date | str | None =
     Traceback (most recent call last):
     unsc_tracker.errors.DateError: council_frame(on=2017-01-01, until=2016-12-31): on is after
     until, so no day is in that span
+    >>> council_frame(-1)
+    Traceback (most recent call last):
+    unsc_tracker.errors.DateOutOfRecordError: council_frame(): on=-1 is not a year of the record,
+    which covers 1946 to ...
     """
     first = _day(on, "on", last=False)
     last = (
@@ -301,9 +315,14 @@ def council_frame(on: int | _dt.date | str, until: int | _dt.date | str | None =
             f"council_frame(on={first.isoformat()}, until={last.isoformat()}): on is after "
             "until, so no day is in that span"
         )
+    for name, day in (("on", first), ("until", last)):
+        try:
+            council(on=day)  # either end outside the record raises, naming its day
+        except DateOutOfRecordError as err:
+            raise DateOutOfRecordError(
+                f"council_frame(): {name}={day.isoformat()}: {err}"
+            ) from None
     pd = pandas_module("council_frame()")
-    council(on=first)  # either end outside the record raises, naming its day
-    council(on=last)
     starts = _span_starts(first, last)
     ends = [day - _dt.timedelta(days=1) for day in starts[1:]] + [last]
     rows: list[tuple[_dt.date, _dt.date, str, str, str, bool | None]] = []
@@ -350,6 +369,11 @@ def _day(value: object, name: str, *, last: bool) -> _dt.date:
     from ..council import FIRST_MEETING, _as_date, record_end
 
     if isinstance(value, int) and not isinstance(value, bool):
+        if not FIRST_MEETING.year <= value <= record_end().year:
+            raise DateOutOfRecordError(
+                f"council_frame(): {name}={shown(value)} is not a year of the record, which "
+                f"covers {FIRST_MEETING.year} to {record_end().year}"
+            )
         # the year's days within the record: 1946 from its first meeting, the last year to its end
         start, end = _dt.date(value, 1, 1), _dt.date(value, 12, 31)
         if start < FIRST_MEETING <= end:
@@ -358,21 +382,22 @@ def _day(value: object, name: str, *, last: bool) -> _dt.date:
             end = record_end()
         return end if last else start
     if isinstance(value, (_dt.date, str)):
-        return _as_date(value, name)
+        return _as_date(value, f"council_frame(): {name}")
     raise TypeError(
-        f"council_frame(): {name} is a day or a year, not {type(value).__name__} {value!r}"
+        f"council_frame(): {name} is a day (date or ISO text) or a year (int), not {given(value)}"
     )
 
 
-def _as_result(value: object, caller: str) -> VoteResult:
-    """The result of a vote: a VoteResult as is, a VoteRecord tallied; anything else an error."""
+def _as_result(value: object, caller: str, also: str = "") -> VoteResult:
+    """The result of a vote: a VoteResult as is, a VoteRecord tallied; anything else an error
+    (``also`` names the other kinds of vote the caller takes)."""
     if isinstance(value, VoteResult):
         return value
     if isinstance(value, VoteRecord):
         return tally(value)
     hint = "; a snapshot's vote is snapshot.result" if type(value).__name__ == "Snapshot" else ""
     raise TypeError(
-        f"{caller} takes a VoteResult or a VoteRecord, not {type(value).__name__}{hint}"
+        f"{caller} takes {also}a VoteResult or a VoteRecord, not {type(value).__name__}{hint}"
     )
 
 

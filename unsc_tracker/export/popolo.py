@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import REPLAY, of_type, optional_text
 from ..council import council
 from ..events import EventKind
 from ..members import MemberState, member
@@ -123,6 +124,8 @@ def popolo_vote_event(
     >>> [(c["option"], c["value"]) for c in event["counts"] if "group_id" not in c]
     [('yes', 11), ('no', 2), ('abstain', 2), ('absent', 0), ('not voting', 0)]
     """
+    for name, value in (("symbol", symbol), ("meeting", meeting), ("title", title)):
+        optional_text(value, "popolo_vote_event()", name)
     if isinstance(result, VoteRecord):
         symbol = symbol if symbol is not None else result.symbol
         meeting = meeting if meeting is not None else result.meeting
@@ -234,8 +237,10 @@ def ocd_actions(replay: Replay) -> list[dict[str, Any]]:
     >>> actions[-1]["description"]
     'vote held at S/PV.7785: vetoed by Russian Federation (11-2-2)'
     """
+    from ..replay import Replay
+
     actions: list[dict[str, Any]] = []
-    for snapshot in replay:
+    for snapshot in of_type(replay, Replay, f"ocd_actions() takes {REPLAY}"):
         event = snapshot.event
         kind = EventKind(event.kind)
         if kind not in _ACTION_KINDS:

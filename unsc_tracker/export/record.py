@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import VOTES, items
 from ..council import Composition, composition
 from ..voting import Ballot, Outcome
 from .frames import SEATS, _categories, _days, _lists, _ordered, _text, pandas_module
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["ballots_frame", "votes_frame"]
 
 _BALLOT_WORDS = [ballot.value for ballot in Ballot]
+
+
+def _votes(votes: object, caller: str) -> list[Vote]:
+    from ..record import Vote
+
+    return items(votes, Vote, f"{caller} takes {VOTES}")
 
 
 def votes_frame(votes: Iterable[Vote]) -> DataFrame:
@@ -47,10 +54,9 @@ def votes_frame(votes: Iterable[Vote]) -> DataFrame:
      {'symbol': 'S/2016/1026', 'outcome': 'vetoed', 'yes': 11, 'no': 3, 'abstain': 1,
       'vetoed_by': ['CHN', 'RUS']}]
     """
+    rows = _votes(votes, "votes_frame()")
     pd = pandas_module("votes_frame()")
     from ..record import Coverage, Modality, TextKind
-
-    rows = list(votes)
 
     def column(values: Iterable[Any], dtype: Any) -> Any:
         return pd.Series(list(values), dtype=dtype)
@@ -102,6 +108,7 @@ def ballots_frame(votes: Iterable[Vote]) -> DataFrame:
     [{'symbol': 'S/2016/846', 'ballot': 'yes'}, {'symbol': 'S/2016/847', 'ballot': 'yes'},
      {'symbol': 'S/2016/1026', 'ballot': 'yes'}]
     """
+    votes = _votes(votes, "ballots_frame()")
     pd = pandas_module("ballots_frame()")
     import numpy as np
 

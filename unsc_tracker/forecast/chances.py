@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from ..checked import Checked
 from ..council import Seats, _as_date, seats
-from ..errors import BallotError
+from ..errors import BallotError, UnscTrackerError
 from ..members import MemberState
 from ..voting import Ballot
 from .seats import _arguments, _names, _repeated, _seat_of
@@ -33,8 +35,11 @@ def _probability(value: float) -> float:
     return min(1.0, max(0.0, value))
 
 
-class Probabilities(BaseModel):
+class Probabilities(Checked):
     """Exact chances of each outcome, given independent per-member ballot distributions.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.BallotError`
+    naming the field and the value.
 
     ``vetoed_by`` pairs each permanent member with the chance that the draft is vetoed and that
     member voted no. Several can veto together, so these may add up to more than ``vetoed``.
@@ -46,6 +51,7 @@ class Probabilities(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     adopted: float = Field(ge=0.0, le=1.0)
     vetoed: float = Field(ge=0.0, le=1.0)

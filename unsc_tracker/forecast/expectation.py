@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from ..checked import Checked
 from ..council import _as_date, seats
-from ..errors import BallotError
+from ..errors import BallotError, UnscTrackerError
 from ..members import MemberState
 from ..voting import Outcome
 from .chances import Probabilities
@@ -74,8 +75,11 @@ def _votes(count: int) -> str:
     return f"{count} more vote{'' if count == 1 else 's'} needed"
 
 
-class Expectation(BaseModel):
+class Expectation(Checked):
     """What to expect from a vote, given the members' known positions.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.BallotError`
+    naming the field and the value.
 
     ``closed`` says why no vote is to be expected (a draft withdrawn or not put to a vote): the
     expectation then has no outcome and no vetoer (:meth:`closing`).
@@ -87,6 +91,7 @@ class Expectation(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     outcome: Outcome | None = Field(description="the expected outcome; None while open")
     certain: bool = Field(description="every vote the undecided members could cast gives it")

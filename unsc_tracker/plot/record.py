@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import NAMES, VOTES, items, optional_text
 from ..errors import RecordQueryError
 from ..members import MemberState, member
 from ..voting import Ballot
@@ -43,12 +44,17 @@ def agreement_heatmap(
     members who never voted on the same text are grey and empty. The colour scale runs from 0
     to 1 for every figure, so figures compare.
 
+    Raises the errors of :func:`~unsc_tracker.record.agreement` (``TypeError`` for votes that
+    are not votes of the record, or members not a list of names), and ``TypeError`` for a title
+    that is not text.
+
     >>> import unsc_tracker as ut
     >>> figure = agreement_heatmap(ut.votes(since="2016-10-08", until="2016-10-08"),
     ...                            ["China", "Russia", "US"])
     >>> [t.get_text() for t in figure.axes[0].texts if t.get_gid() == "cell:CHN:RUS"]
     ['50']
     """
+    optional_text(title, "agreement_heatmap()", "title")
     _matplotlib("agreement_heatmap")
     import numpy as np
     from matplotlib.figure import Figure
@@ -113,23 +119,35 @@ def ballots_by_year(
     Counts the ballots on record (votes with counts only, or adopted without a vote, have
     none). Bars are coloured as in :func:`~unsc_tracker.plot.vote_chart`, each with ``gid``
     ``"RUS:no"``; only years in which the member voted have bars. Raises
-    :class:`~unsc_tracker.errors.RecordQueryError` for a member with no ballot in ``votes``.
+    :class:`~unsc_tracker.errors.RecordQueryError` for a member with no ballot in ``votes``,
+    ``TypeError`` for votes that are not votes of the record, members that are not names, and a
+    title that is not text.
 
     >>> import unsc_tracker as ut
     >>> figure = ballots_by_year(ut.votes(since="2016-01-01", until="2017-12-31"), "Russia")
     >>> sorted({p.get_gid() for p in figure.axes[0].patches})
     ['RUS:abstain', 'RUS:no', 'RUS:yes']
     """
+    from ..record import Vote
+
+    given_votes = items(votes, Vote, f"ballots_by_year() takes {VOTES}")
+    wanted = (
+        [members]
+        if isinstance(members, str | MemberState)
+        else items(
+            members, (str, MemberState), f"ballots_by_year() takes a member's name or {NAMES}"
+        )
+    )
+    optional_text(title, "ballots_by_year()", "title")
     _matplotlib("ballots_by_year")
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
-    wanted = [members] if isinstance(members, str | MemberState) else list(members)
     states = list(dict.fromkeys(member(name) for name in wanted))
     if not states:
         raise RecordQueryError("ballots_by_year needs at least one member")
-    chosen = [vote for vote in votes if vote.ballots]
+    chosen = [vote for vote in given_votes if vote.ballots]
     per_member: dict[str, dict[Ballot, Counter[int]]] = {}
     for state in states:
         found: dict[Ballot, Counter[int]] = {ballot: Counter() for ballot in Ballot}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..arguments import REPLAY, of_type
 from ..events import PositionStated, VoteHeld
 from ..lifecycle import START
 from ..members import member
@@ -37,13 +38,17 @@ def timeline(replay: Replay) -> Figure:
     star for the vote. Events of one day
     are spread across that day in the order of the record. The title is the draft's symbol.
 
-    Raises :class:`~unsc_tracker.errors.DateOutOfRecordError` for a replay with no events.
+    Raises :class:`~unsc_tracker.errors.DateOutOfRecordError` for a replay with no events,
+    ``TypeError`` for anything but a replay.
 
     >>> from unsc_tracker.scenarios import load_scenario
     >>> figure = timeline(load_scenario("aleppo-2016").replay("S/2016/846"))
     >>> figure.axes[0].get_title(loc="left")
     'S/2016/846'
     """
+    from ..replay import Replay
+
+    of_type(replay, Replay, f"timeline() takes {REPLAY}")
     _matplotlib("timeline")
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..arguments import VETOES, items
 from ..errors import VetoQueryError
 from .style import SEAT_COLOURS, present_holder
 from .style import matplotlib_or_error as _matplotlib
@@ -29,22 +30,25 @@ def vetoes_by_year(records: Iterable[Veto] | None = None) -> Figure:
     Federation"), so the seat's record reads as one series while the names stay those of the
     time. Only years with vetoes have bars.
 
-    Raises :class:`~unsc_tracker.errors.VetoQueryError` when there are no records to plot.
+    Raises :class:`~unsc_tracker.errors.VetoQueryError` when there are no records to plot,
+    ``TypeError`` for records that are not :class:`~unsc_tracker.veto.Veto` records.
 
     >>> from unsc_tracker.history import vetoes
     >>> figure = vetoes_by_year(vetoes(since="2011-01-01", until="2011-12-31"))
     >>> [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
     ["People's Republic of China", 'Russian Federation', 'United States of America']
     """
+    from ..history import Veto, vetoes
+
+    records = (
+        tuple(vetoes())
+        if records is None
+        else tuple(items(records, Veto, f"vetoes_by_year() takes {VETOES}, or None"))
+    )
     _matplotlib("vetoes_by_year")
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    if records is None:
-        from ..history import vetoes
-
-        records = vetoes()
-    records = tuple(records)
     if not records:
         raise VetoQueryError("no veto records to plot: the selection is empty")
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..arguments import given, optional_text
 from ..council import council
 from ..errors import BallotError
 from ..members import MemberState, member
@@ -45,9 +46,9 @@ def vote_chart(
     a bare :class:`VoteResult` needs (without them its title says "symbol not given").
 
     Raises :class:`~unsc_tracker.errors.BallotError` when the result carries no ballots, ballots
-    from states not on the Council that day, or ballots that do not add up to its counts: the
-    chart needs every member's ballot; ``TypeError`` for anything else than the four kinds of
-    vote, and for a replay with no vote.
+    from states not on the Council that day, or ballots that do not add up to its counts (the
+    chart needs every member's ballot), and for a replay with no vote; ``TypeError`` for anything
+    else than the four kinds of vote, and for a title, symbol or meeting that is not text.
 
     >>> from datetime import date
     >>> from unsc_tracker.voting import tally
@@ -58,6 +59,8 @@ def vote_chart(
     >>> figure.texts[0].get_text()
     'S/2016/846, 8 October 2016: failed: 3 in favour, 9 required (3-1-1)'
     """
+    for name, value in (("title", title), ("symbol", symbol), ("meeting", meeting)):
+        optional_text(value, "vote_chart()", name)
     _matplotlib("vote_chart")
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -170,7 +173,9 @@ def _the_vote(
     if isinstance(vote, Replay):
         held = next((s for s in vote if s.result is not None), None)
         if held is None:
-            raise TypeError(f"vote_chart(): the replay of {vote.draft.id} holds no vote")
+            raise BallotError(
+                f"vote_chart(): vote is the replay of {vote.draft.id}, which holds no vote"
+            )
         found = (held.symbol or vote.draft.symbol, getattr(held.event, "meeting", None))
         return held.result, symbol or found[0], meeting or found[1]  # type: ignore[return-value]
     if isinstance(vote, Vote):
@@ -181,7 +186,7 @@ def _the_vote(
         return vote, symbol, meeting
     raise TypeError(
         "vote_chart() takes a VoteResult, a VoteRecord, a Vote of the record or a Replay, "
-        f"not {type(vote).__name__}"
+        f"not {given(vote)}"
     )
 
 

@@ -242,7 +242,7 @@ def _vote(
             note = f"AKN4UN record: {problem}"
             if note not in notes and not any(str(problem) in n for n in notes):
                 notes.append(note)
-    return Vote.model_validate(
+    return Vote.validated(
         {
             "symbol": resolution or draft,
             "kind": kind,

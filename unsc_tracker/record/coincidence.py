@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..arguments import NAMES, VOTES, given, items
 from ..errors import RecordQueryError
 from ..members import MemberState, member
 from ..voting import Ballot
@@ -51,21 +52,33 @@ def agreement(
     voted. With ``counts=True`` the cells are instead the number of votes the share is taken
     over. See the module's notes for ``method``.
 
+    Raises :class:`~unsc_tracker.errors.RecordQueryError` for an unknown ``method``,
+    :class:`~unsc_tracker.errors.UnknownMemberError` for an unknown name, and ``TypeError`` for
+    ``votes`` that are not votes of the record or ``members`` that is not a list of names.
+
     >>> import unsc_tracker as ut
     >>> table = agreement(ut.votes(since="2016-10-08", until="2016-10-08"), ["China", "Russia", "US"])
     >>> table.round(2).values.tolist()
     [[1.0, 0.5, 0.0], [0.5, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
+    if not isinstance(method, str):
+        raise TypeError(f"agreement(): method is text (str), one of {METHODS}, not {given(method)}")
+    if method not in METHODS:
+        raise RecordQueryError(f"method={method!r}: one of {', '.join(map(repr, METHODS))}")
+    given_votes = items(votes, Vote, f"agreement() takes {VOTES}")
+    named = (
+        None
+        if members is None
+        else items(members, (str, MemberState), f"agreement() takes {NAMES}, or None")
+    )
     pd = pandas_or_error("agreement()")
     import numpy as np
 
-    if method not in METHODS:
-        raise RecordQueryError(f"method={method!r}: one of {', '.join(map(repr, METHODS))}")
-    cast = [vote for vote in votes if vote.ballots]
-    if members is None:
+    cast = [vote for vote in given_votes if vote.ballots]
+    if named is None:
         codes = _default_order({code for vote in cast for code in vote.ballots})
     else:
-        codes = list(dict.fromkeys(member(name).code for name in members))
+        codes = list(dict.fromkeys(member(name).code for name in named))
     position = {code: index for index, code in enumerate(codes)}
     shape = (len(cast), len(codes))
     yes, no, abstain = np.zeros(shape, bool), np.zeros(shape, bool), np.zeros(shape, bool)

@@ -355,7 +355,7 @@ def _vote(
     if fact_sources:
         data["fact_sources"] = fact_sources
     try:
-        return Vote.model_validate(data)
+        return Vote.validated(data)
     except ValidationError as err:
         first = err.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else None

@@ -346,7 +346,7 @@ def _vote(name: str, undl_id: str, group: _Group) -> Vote:
         "notes": tuple(notes),
     }
     try:
-        return Vote.model_validate(data)
+        return Vote.validated(data)
     except (ValidationError, UnscTrackerError) as err:
         message = err.errors()[0]["msg"] if isinstance(err, ValidationError) else str(err)
         raise _error(name, line, None, None, f"undl_id {undl_id}: {message}") from None

@@ -14,12 +14,14 @@ import datetime as _dt
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import cache, cached_property
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from .. import views
+from ..checked import Checked
 from ..council import composition, not_on_council
-from ..errors import BallotError
+from ..errors import BallotError, UnscTrackerError
 from ..members import MemberState, all_states, code_of, member
 from ..voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 from ..wording import clip, plural
@@ -71,8 +73,11 @@ FACTS = frozenset({"text", "date", "meeting", "agenda", "modality", "counts", "b
 """The facts of a vote that can carry a source of their own (``Vote.fact_sources``)."""
 
 
-class Conflict(BaseModel):
+class Conflict(Checked):
     """Two sources that disagree on one fact of one vote, each value beside its source.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.BallotError`
+    naming the field and the value.
 
     >>> c = Conflict(symbol="S/2001/270", fact="date", first="2001-03-27",
     ...              first_source="SC/7040", second="2001-04-12", second_source="vetoes.csv line 190")
@@ -81,6 +86,7 @@ class Conflict(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     symbol: str = Field(description="the vote the sources disagree on")
     fact: str = Field(description="what they disagree on: 'date', 'yes', 'ballot of RUS', ...")
@@ -111,8 +117,11 @@ def natural_key(resolution: str | None, draft: str | None, part: str | None) -> 
     return None
 
 
-class Vote(BaseModel):
+class Vote(Checked):
     """One vote of the Council, as the record holds it.
+
+    Built with bad values, it raises :class:`~unsc_tracker.errors.BallotError`
+    naming the field and the value.
 
     ``ballots`` maps ISO codes to ballots (any name :func:`~unsc_tracker.member` accepts can be
     given); a member of that day's Council with no ballot did not vote, or the source does not say
@@ -133,6 +142,7 @@ class Vote(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    error: ClassVar[type[UnscTrackerError]] = BallotError
 
     symbol: str = Field(
         min_length=1,
