@@ -133,7 +133,7 @@ def test_error_for_an_extra_field_and_a_missing_kind(tmp_path: Path) -> None:
     with pytest.raises(
         ScenarioError,
         match=r"event 1 \(circulated\), field outcome: "
-        r"Extra inputs are not permitted \(value 'vetoed'\)",
+        r"no such field here \(a misspelling, or a field of another kind\?\) \(value 'vetoed'\)",
     ):
         load_scenario(
             write(

@@ -220,7 +220,7 @@ def test_the_header_is_the_log_s_own(tracker: Tracker) -> None:
     tracker.import_scenario("aleppo-2016")  # the log's header stays
     assert tracker.header["title"] == "Drafts on Syria"
     assert tracker.scenario().sources == ("https://press.un.org/",)
-    with pytest.raises(TrackerError, match="the log's header: field colour: Extra inputs"):
+    with pytest.raises(TrackerError, match="the log's header: field colour: no such field here"):
         tracker.describe_log(colour="blue")
 
 

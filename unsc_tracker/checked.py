@@ -51,12 +51,19 @@ def field_place(loc: Sequence[int | str], data: Any = None) -> str:
     return f"field {field}" if field else "top level"
 
 
+# pydantic's words for the commonest problems, in the library's.
+_WORDS = {
+    "extra_forbidden": "no such field here (a misspelling, or a field of another kind?)",
+    "missing": "required, but not given",
+}
+
+
 def explain(err: ValidationError, where: str, data: Any = None, place: Place = field_place) -> str:
     """One line per problem of ``err``: ``where: place: message (value ...)``; more than one
     problem gives the first, then the others indented below it."""
     lines = []
     for problem in err.errors(include_url=False):
-        message = problem["msg"].removeprefix("Value error, ")
+        message = _WORDS.get(problem["type"]) or problem["msg"].removeprefix("Value error, ")
         value = problem.get("input")
         value_text = "" if isinstance(value, dict | list | tuple) else f" (value {shown(value)})"
         lines.append(f"{where}: {place(problem['loc'], data)}: {message}{value_text}")

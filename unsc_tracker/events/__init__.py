@@ -41,6 +41,7 @@ from .kinds import (
     VotePostponed,
     VoteScheduled,
     Withdrawn,
+    fields_of,
 )
 from .log import in_force, mixed_times, withdrawals
 
@@ -71,6 +72,7 @@ __all__ = [
     "VoteScheduled",
     "Withdrawn",
     "day_of",
+    "fields_of",
     "in_force",
     "mixed_times",
     "withdrawals",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import typing
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -331,3 +332,16 @@ Event = Annotated[
     Field(discriminator="kind"),
 ]
 """Any event, told apart by its ``kind``."""
+
+
+def fields_of(kind: str) -> tuple[str, ...]:
+    """The fields an event of ``kind`` takes, ``kind`` and ``date`` first.
+
+    >>> fields_of("statement")
+    ('kind', 'date', 'source', 'note', 'reported_as', 'by')
+    """
+    for model in typing.get_args(typing.get_args(Event)[0]):
+        if kind in typing.get_args(model.model_fields["kind"].annotation):
+            names = list(model.model_fields)
+            return ("kind", "date", *(name for name in names if name not in ("kind", "date")))
+    return ()

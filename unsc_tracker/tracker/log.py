@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ..checked import explain, shown
 from ..drafts import DraftResolution
 from ..errors import DraftError, IllegalEventError, TrackerError, UnscTrackerError
-from ..events import Event, EventKind, Retracted, in_force, withdrawals
+from ..events import Event, EventKind, Retracted, fields_of, in_force, withdrawals
 from ..formats import check
 from ..replay import Replay, Snapshot
 from ..scenarios import Scenario, ScenarioDraft, load_scenario, save_scenario
@@ -290,7 +290,10 @@ class Tracker:
             # What is replayed is exactly what a later reader of the file will read.
             return _EVENT.validate_json(_json(parsed))
         except ValidationError as err:
-            raise TrackerError(explain(err, where, place=_event_place)) from None
+            message = explain(err, where, place=_event_place)
+            if any(problem["type"] == "extra_forbidden" for problem in err.errors()):
+                message += f"; a {kind} event takes: {', '.join(fields_of(kind))}"
+            raise TrackerError(message) from None
 
     def _append(self, key: str, events: Sequence[Event]) -> Replay:
         draft = self._find(key)
