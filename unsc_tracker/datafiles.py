@@ -23,7 +23,7 @@ import csv
 import io
 import os
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -354,8 +354,3 @@ def conflicts(table_name: str | None = None) -> tuple[DataConflict, ...]:
     _read_environment()
     names: Iterable[str] = TABLES if table_name is None else (table_name,)
     return tuple(c for name in names for c in _merged(name)[1])
-
-
-def user_years(table_name: str) -> Sequence[int]:
-    """The years the user's rows add to a table keyed by year (for messages)."""
-    return sorted({int(row["year"]) for row in rows(table_name) if not row.bundled})

@@ -51,7 +51,6 @@ __all__ = [
     "escape_breaks",
     "fail",
     "iso",
-    "optional_day",
     "period",
     "print_json",
     "read_input",
@@ -126,10 +125,6 @@ def add_format(parser: argparse.ArgumentParser) -> None:
         const="json",
         help="the same as --format json",
     )
-
-
-def optional_day(text: str | None, what: str) -> date | None:
-    return day(text, what) if text is not None else None
 
 
 def read_input(name: str, what: str, error: Error = CliError) -> tuple[str, str]:

@@ -35,7 +35,7 @@ from .vote import Conflict, Modality, TextKind, Vote
 if TYPE_CHECKING:
     from .. import akn4un
 
-__all__ = ["AKN4UN_REPOSITORY", "LANGUAGES", "AknVotes", "read_akn4un", "votes_from_records"]
+__all__ = ["AKN4UN_REPOSITORY", "LANGUAGES", "AknVotes", "read_akn4un"]
 
 AKN4UN_REPOSITORY = "github:UNxml/SCresolutions"
 """The UN's public collection (source: United Nations, DGACM; acknowledge the United Nations)."""
@@ -112,13 +112,6 @@ def read_akn4un(
         other_languages=len(report.other_languages),
         conflicts=merged.conflicts,
     )
-
-
-def votes_from_records(
-    records: Iterable[akn4un.AknRecord], *, root: Path | None = None, label: str | None = None
-) -> tuple[Votes, tuple[str, ...]]:
-    """Votes from records already read, one per text, and the records left out with why."""
-    return _votes([(record, _file_facts(record.path)) for record in records], root, label)
 
 
 def _votes(

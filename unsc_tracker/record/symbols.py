@@ -23,7 +23,6 @@ __all__ = [
     "letter_symbol",
     "meeting_symbol",
     "resolution_symbol",
-    "resolution_year",
 ]
 
 _RESOLUTION = re.compile(r"S/RES/(\d+)\s*\((\d{4})\)")
@@ -38,11 +37,6 @@ def resolution_symbol(text: str) -> str:
     if found is None:
         raise ValueError(f"{text!r} is not a resolution's symbol (S/RES/2334 (2016))")
     return f"S/RES/{int(found[1])} ({found[2]})"
-
-
-def resolution_year(symbol: str) -> int:
-    """The year in a resolution's symbol: 2016 for ``S/RES/2334 (2016)``."""
-    return int(resolution_symbol(symbol)[-5:-1])
 
 
 def draft_symbol(text: str) -> str:
