@@ -106,6 +106,13 @@ def test_heatmap_from_a_table_already_computed(agg: Callable[[Any], bytes]) -> N
     assert figure.axes[0].get_title(loc="left") == "8 October 2016"
 
 
+def test_heatmap_of_a_computed_table_is_titled_by_how_it_was_counted() -> None:
+    pytest.importorskip("matplotlib")
+    table = agreement(votes(since="2016-10-08", until="2016-10-08"), method="lijphart")
+    figure = agreement_heatmap(table)
+    assert "Lijphart" in figure.axes[0].get_title(loc="left")
+
+
 def test_heatmap_of_votes_without_ballots_is_refused() -> None:
     pytest.importorskip("matplotlib")
     pytest.importorskip("pandas")

@@ -61,7 +61,8 @@ def agreement_heatmap(
 
     if hasattr(votes, "columns") and hasattr(votes, "index"):
         table: Any = votes
-        chosen_method = method
+        # A table made by agreement() says how it was counted; another table is taken as given.
+        chosen_method = getattr(table, "attrs", {}).get("method", method)
     else:
         from ..record import agreement
 

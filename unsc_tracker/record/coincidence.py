@@ -112,6 +112,8 @@ def agreement(
             values = np.where(over > 0, agreed / np.maximum(over, 1), np.nan)
     frame = pd.DataFrame(values, index=pd.Index(codes, name="member"), columns=codes)
     frame.columns.name = "with"
+    frame.attrs["method"] = method  # so a figure of the table says how it was counted
+    frame.attrs["counts"] = counts
     return frame
 
 
