@@ -74,6 +74,7 @@ def _gaps() -> tuple[RecordGap, ...]:
             members=tuple(member(name) for name in row["vetoed_by"].split(";") if name.strip()),
             since=date.fromisoformat(row["since"]),
             until=date.fromisoformat(row["until"]) if row["until"] else None,
+            agenda=row["agenda"],
             what=row["what"],
             source=row["source"],
         )
@@ -85,9 +86,13 @@ datafiles.on_change(_gaps.cache_clear)
 
 
 def gaps(
-    codes: Iterable[str] | None = None, first: date | None = None, last: date | None = None
+    codes: Iterable[str] | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    agenda: str | None = None,
 ) -> tuple[RecordGap, ...]:
-    """The record's known gaps that concern the members ``codes`` (all by default) and the span.
+    """The record's known gaps that concern the members ``codes`` (all by default), the span and
+    the agenda item (a part of its words, case ignored).
 
     >>> [str(gap.since) for gap in gaps(["SUN"])]
     ['1955-12-13', '2026-04-08']
@@ -99,6 +104,7 @@ def gaps(
         if (wanted is None or not gap.members or wanted & {s.code for s in gap.members})
         and (last is None or gap.since <= last)
         and (first is None or gap.until is None or gap.until >= first)
+        and (agenda is None or not gap.agenda or agenda.casefold() in gap.agenda.casefold())
     )
 
 
@@ -171,7 +177,7 @@ def vetoes(
             raise VetoQueryError(f"agenda={agenda!r}: give a part of an agenda item, e.g. 'Syria'")
         needle = agenda.strip().casefold()
         records = tuple(v for v in records if needle in v.agenda.casefold())
-    return VetoRecords(records, gaps(wanted, first, last))
+    return VetoRecords(records, gaps(wanted, first, last, agenda.strip() if agenda else None))
 
 
 def check_vetoes(records: Iterable[Veto] | None = None) -> tuple[Veto, ...]:

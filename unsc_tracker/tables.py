@@ -224,6 +224,7 @@ TABLES: Mapping[str, Table] = MappingProxyType(
                 Column("vetoed_by", "members", required=False),
                 Column("since", "date"),
                 Column("until", "date", required=False),
+                _text("agenda", required=False),
                 _text("what"),
                 _text("source"),
             ),

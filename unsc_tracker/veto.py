@@ -258,6 +258,9 @@ class RecordGap(Checked):
     )
     since: date
     until: date | None = Field(description="the last day the gap covers; None while it is open")
+    agenda: str = Field(
+        default="", description="the agenda item the gap concerns; empty for every agenda item"
+    )
     what: str
     source: str
 
