@@ -2,7 +2,7 @@
 
 One command rebuilds it from a clone of the UN's AKN4UN collection::
 
-    python scripts/build_record.py /path/to/SCresolutions [--staging /path/to/staging/votes]
+    python scripts/build_record.py /path/to/SCresolutions
 
 Sources, first in precedence (a later source fills what an earlier one lacks; where two give
 the same fact differently, the first is kept and the disagreement is printed and written into
@@ -13,11 +13,11 @@ the vote's notes):
    every draft not adopted the collection holds;
 2. the bundled scenarios (``data/scenarios/*.toml``): the ballots of the Aleppo drafts of 2016,
    each vote with the source of its ``vote_held`` event;
-3. when present, the research tables of drafts not adopted 2000-2022
-   (``drafts_not_adopted_2000_2022.csv``, one row per draft in the columns of ``vetoes.csv`` with
-   the outcome, the ``not_voting`` count and whether the ballots were ``found`` or ``derived``;
-   ``ballots_not_adopted_2000_2022.csv``, one sourced row per member per draft) in the
-   ``--staging`` folder;
+3. the research tables of drafts not adopted 2000-2022, kept beside this script in
+   ``scripts/sources/`` (``drafts_not_adopted_2000_2022.csv``, one row per draft in the columns
+   of ``vetoes.csv`` with the outcome, the ``not_voting`` count and whether the ballots were
+   ``found`` or ``derived``; ``ballots_not_adopted_2000_2022.csv``, one sourced row per member
+   per draft; ``--staging`` names another folder);
 4. the veto record (``data/vetoes.csv``): every vetoed text, with its counts where known.
 
 A vote with no agenda item takes that of another vote at the same meeting, and says so; an
@@ -295,7 +295,12 @@ def summary(record: Sequence[Vote]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("collection", type=Path, help="a clone of github.com/UNxml/SCresolutions")
-    parser.add_argument("--staging", type=Path, help="folder of the research tables, if any")
+    parser.add_argument(
+        "--staging",
+        type=Path,
+        default=Path(__file__).parent / "sources",
+        help="folder of the research tables (default: scripts/sources)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help=f"votes table (default {OUT})")
     args = parser.parse_args(argv)
 
