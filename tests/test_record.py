@@ -388,3 +388,14 @@ def test_acclamation_is_no_gap() -> None:
     assert vote.modality is Modality.ACCLAMATION
     assert vote.coverage is Coverage.NO_VOTE
     assert str(vote).endswith("adopted by acclamation")
+
+
+def test_query_arguments_that_cannot_be_answered_are_the_library_s_errors() -> None:
+    with pytest.raises(
+        ut.errors.RecordQueryError, match="on_conflict='Raise': 'report' or 'raise'"
+    ):
+        ut.votes(on_conflict="Raise")  # type: ignore[arg-type]
+    with pytest.raises(ut.errors.RecordQueryError, match=r"sources=\[\]: name at least one"):
+        ut.votes(sources=[])
+    with pytest.raises(ut.errors.RecordQueryError, match="unknown fact 'ballot'"):
+        ut.votes().get("S/2016/846").source_of("ballot")  # type: ignore[union-attr]

@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Literal
 
-from ..errors import SourceConflictError, VoteFileError
+from ..errors import RecordQueryError, SourceConflictError, VoteFileError
 from ..files import read_text
 from ..members import MemberState
 from ..voting import Outcome
@@ -145,9 +145,11 @@ def votes(
     >>> syria.get("S/2016/846").ballot_of("Egypt")
     <Ballot.YES: 'yes'>
     """
+    if on_conflict not in ("report", "raise"):
+        raise RecordQueryError(f"on_conflict={on_conflict!r}: 'report' or 'raise'")
     chosen: list[Source] = [BUNDLED, *user_folders()] if sources is None else list(sources)
     if not chosen:
-        raise ValueError("sources=[]: name at least one source, e.g. 'bundled'")
+        raise RecordQueryError("sources=[]: name at least one source, e.g. 'bundled'")
     read = [read_source(source, language=language) for source in chosen]
     if len(read) == 1:
         record = read[0][1]

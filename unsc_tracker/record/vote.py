@@ -21,7 +21,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 from .. import views
 from ..checked import Checked
 from ..council import composition, not_on_council
-from ..errors import BallotError, UnscTrackerError
+from ..errors import BallotError, RecordQueryError, UnscTrackerError
 from ..members import MemberState, all_states, code_of, member
 from ..voting import Ballot, Outcome, VoteRecord, VoteResult, tally
 from ..wording import clip, plural
@@ -402,7 +402,7 @@ class Vote(Checked):
         'https://press.un.org/en/2016/sc12545.doc.htm (bundled scenario aleppo-2016)'
         """
         if fact not in FACTS:
-            raise ValueError(f"unknown fact {fact!r}; facts are {sorted(FACTS)}")
+            raise RecordQueryError(f"unknown fact {fact!r}; facts are {sorted(FACTS)}")
         if state is not None and fact == "ballots":
             found = self.ballot_sources.get(member(state).code)
             if found is not None:
