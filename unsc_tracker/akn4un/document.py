@@ -27,6 +27,7 @@ from ..errors import AknError
 __all__ = [
     "AKN4UN_NAMESPACE",
     "AKN_NAMESPACE",
+    "agenda_keywords",
     "child",
     "children",
     "encoding",
@@ -265,3 +266,20 @@ def _example_document() -> str:
         '<coverPage><p><docNumber refersTo="#symbol">S/2023/506</docNumber></p></coverPage>'
         "</statement></akomaNtoso>"
     )
+
+
+def agenda_keywords(meta: ET.Element | None) -> tuple[str | None, tuple[str, ...]]:
+    """The agenda item (the first keyword of the Council's own list, dictionary ``S/``) and the
+    other subject headings, as a document's ``<keyword refersTo="agenda">`` show them."""
+    item: str | None = None
+    subjects: list[str] = []
+    for classification in children(meta, "classification"):
+        for keyword in classification:
+            shown_as = (keyword.get("showAs") or "").strip().rstrip(".")
+            if keyword.get("refersTo") != "agenda" or not shown_as:
+                continue
+            if keyword.get("dictionary") == "S/" and item is None:
+                item = shown_as
+            else:
+                subjects.append(shown_as)
+    return item, tuple(dict.fromkeys(subjects))

@@ -24,6 +24,7 @@ from ..wording import clip
 from . import checks, dates
 from .document import (
     AKN_NAMESPACE,
+    agenda_keywords,
     child,
     children,
     local,
@@ -205,6 +206,7 @@ class _Reader:
                     voided=any(p.voids_vote for p in self.problems),
                 )
                 self.problems += failed
+        agenda, subjects = agenda_keywords(self.meta)
         return AknRecord(
             path=self.path,
             symbol=symbol,
@@ -212,6 +214,8 @@ class _Reader:
             language=language,
             date=day,
             title=title,
+            agenda=agenda,
+            subjects=subjects,
             draft_symbol=draft_symbol,
             modality=modality,
             meeting=meeting,

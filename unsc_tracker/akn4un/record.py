@@ -186,6 +186,10 @@ class AknRecord(Checked):
     )
     date: _dt.date = Field(description="the day of the decision, as the document's dates agree")
     title: str | None = None
+    agenda: str | None = Field(
+        default=None, description="the agenda item, as the document shows it"
+    )
+    subjects: tuple[str, ...] = Field(default=(), description="the other subject headings")
     draft_symbol: str | None = Field(default=None, description="the draft adopted, S/2023/18")
     modality: Modality | None = Field(
         default=None, description="how the decision was taken; None for a statement"

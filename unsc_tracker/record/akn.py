@@ -15,8 +15,6 @@ an XML parser, so nothing in the file is expanded or fetched.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from os import PathLike
@@ -67,8 +65,6 @@ _MODALITIES = {
     "acclamation": Modality.ACCLAMATION,
 }
 _UNUSABLE_COUNTS = frozenset({"member_in_two_counts", "count_mismatch", "count_malformed"})
-_TAG = re.compile(r"<(keyword)\b([^>]*)>")
-_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,7 @@ def read_akn4un(
 
     root = Path(folder)
     report = akn4un.load_folder(root, language=language, progress=False)
-    chosen = [(record, _file_facts(record.path)) for record in report.records]
+    chosen = list(report.records)
     merged, skipped = _votes(chosen, root, label)
     statements = tuple(
         f"{_source(record, root, label)}: {record.symbol} is a presidential statement: left out"
@@ -115,14 +111,14 @@ def read_akn4un(
 
 
 def _votes(
-    records: Iterable[tuple[akn4un.AknRecord, _FileFacts]], root: Path | None, label: str | None
+    records: Iterable[akn4un.AknRecord], root: Path | None, label: str | None
 ) -> tuple[Votes, tuple[str, ...]]:
     votes: list[Vote] = []
     skipped: list[str] = []
-    for record, facts in records:
+    for record in records:
         source = _source(record, root, label)
         try:
-            vote = _vote(record, facts, source, skipped)
+            vote = _vote(record, source, skipped)
         except (ValidationError, UnscTrackerError) as err:
             skipped.append(f"{source}: {record.symbol}: not a valid vote: {_first_error(err)}")
             continue
@@ -157,34 +153,7 @@ def _first_error(err: Exception) -> str:
     return str(err)
 
 
-@dataclass(frozen=True)
-class _FileFacts:
-    agenda: str | None = None
-    subjects: tuple[str, ...] = ()
-
-
-def _file_facts(path: Path | None) -> _FileFacts:
-    if path is None:
-        return _FileFacts()
-    text = path.read_text(encoding="utf-8", errors="replace")
-    agenda: str | None = None
-    subjects: list[str] = []
-    for tag, body in _TAG.findall(text):
-        attributes = {key: html.unescape(value) for key, value in _ATTRIBUTE.findall(body)}
-        if tag == "keyword" and attributes.get("refersTo") == "agenda":
-            shown = attributes.get("showAs", "").strip().rstrip(".")
-            if not shown:
-                continue
-            if attributes.get("dictionary") == "S/" and agenda is None:
-                agenda = shown
-            else:
-                subjects.append(shown)
-    return _FileFacts(agenda, tuple(dict.fromkeys(subjects)))
-
-
-def _vote(
-    record: akn4un.AknRecord, facts: _FileFacts, source: str, skipped: list[str]
-) -> Vote | None:
+def _vote(record: akn4un.AknRecord, source: str, skipped: list[str]) -> Vote | None:
     notes: list[str] = []
     if record.kind.value == "resolution":
         try:
@@ -244,9 +213,9 @@ def _vote(
             "draft": draft,
             "meeting": record.meeting,
             "letters": letters,
-            "agenda": facts.agenda,
+            "agenda": record.agenda,
             "title": record.title,
-            "subjects": facts.subjects,
+            "subjects": record.subjects,
             "modality": modality,
             "ballots": ballots,
             **counts,
