@@ -23,7 +23,7 @@ from ..checked import Checked
 from ..council import composition, not_on_council
 from ..errors import BallotError, RecordQueryError, UnscTrackerError
 from ..members import MemberState, all_states, code_of, member
-from ..voting import Ballot, Outcome, VoteRecord, VoteResult, tally
+from ..voting import Ballot, Outcome, VoteRecord, VoteResult, _resolve_ballots, tally
 from ..wording import clip, plural
 from .symbols import draft_symbol, is_symbol, letter_symbol, meeting_symbol, resolution_symbol
 
@@ -224,23 +224,7 @@ class Vote(Checked):
             # Already codes and ballots (as a reader gives them): nothing to resolve.
             if all(type(w) is Ballot and k in codes for k, w in value.items()):
                 return value
-        resolved: dict[str, Ballot] = {}
-        for who, word in value.items():
-            code = (
-                code_of(who)
-                if type(who) is str
-                else who.code
-                if isinstance(who, MemberState)
-                else code_of(who)
-            )
-            ballot = word if type(word) is Ballot else Ballot.parse(word, str(who))
-            if code in resolved:
-                raise BallotError(
-                    f"{member(code).name} has two ballots ({resolved[code].value!r} and "
-                    f"{ballot.value!r}); {who!r} names the same member as an earlier entry"
-                )
-            resolved[code] = ballot
-        return resolved
+        return _resolve_ballots(value)
 
     @field_validator("recorded_vetoed_by", mode="before")
     @classmethod
