@@ -102,6 +102,8 @@ class IllegalEventError(UnscTrackerError, ValueError):
 
     assumed: tuple[str, ...] = ()
     """The events a replay with ``infer=True`` would assume before it, where it can."""
+    reason: str = ""
+    """Why the event cannot happen, without what ``infer=True`` would assume."""
 
 
 class MissingExtraError(UnscTrackerError, ImportError):

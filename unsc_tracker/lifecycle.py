@@ -308,16 +308,17 @@ def illegal(draft: str, kind: str, when: str, stage: Stage) -> IllegalEventError
         hint = (
             "allowed here: " + ", ".join(sorted(TRANSITIONS[stage])) + " and events moving no stage"
         )
-    message = f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
+    reason = f"{draft}: {kind} on {when} cannot happen while the draft is {stage.value} ({hint})"
     path = _PATHS.get((stage, EventKind(kind))) if kind in _KINDS else None
-    if path:
-        assumed = ", then ".join(step.value for step, _ in path)
+    assumed = tuple(step.value for step, _ in path or ())
+    message = reason
+    if assumed:
         message += (
             "; replayed with infer=True (--infer on the command line), it would assume "
-            f"{assumed} before it"
+            f"{', then '.join(assumed)} before it"
         )
     error = IllegalEventError(message)
-    error.assumed = tuple(step.value for step, _ in path or ())
+    error.reason, error.assumed = reason, assumed
     return error
 
 

@@ -319,7 +319,7 @@ class Tracker:
             return Replay.from_events(draft, in_force(log, draft.id))
         except IllegalEventError as err:
             # The log is replayed strictly: what infer=True would assume must be recorded first.
-            message = str(err).split("; replayed with infer=True", 1)[0]
+            message = err.reason or str(err)
             if err.assumed:
                 message += f"; record {', then '.join(err.assumed)} first"
             raise IllegalEventError(f"{self._where}: {message}") from None
