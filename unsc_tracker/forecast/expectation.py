@@ -159,18 +159,22 @@ class Expectation(Checked):
         )
 
     def __str__(self) -> str:
+        return self.words(swing=True)
+
+    def words(self, *, swing: bool = True) -> str:
+        """The expectation in words; ``swing=False`` leaves out the list of swing members."""
         count = len(self.undecided)
         if self.closed is not None:
             return _CLOSED_WORDS[self.closed]
         if self.outcome is None:
-            swing = f"; swing: {_names(self.swing, ', ')}" if self.swing else ""
+            named = f"; swing: {_names(self.swing, ', ')}" if swing and self.swing else ""
             if self.needed == 0:
                 vetoers = _names(self.swing, " or ")
                 return (
                     f"open: {self.yes} in favour reach the {self.threshold} needed, "
-                    f"but {vetoers} could still veto{swing}"
+                    f"but {vetoers} could still veto{named}"
                 )
-            return f"open: {_votes(self.needed)} among {count} undecided{swing}"
+            return f"open: {_votes(self.needed)} among {count} undecided{named}"
         head = self.outcome.value
         if self.outcome is Outcome.VETOED:
             head = f"vetoed by {_names(self.vetoed_by)}"
@@ -209,7 +213,7 @@ def outlook(expectation: Expectation) -> str:
     >>> outlook(expect({}, on=date(2016, 10, 8)))
     'open: 9 more votes needed among 15 undecided'
     """
-    return str(expectation).split("; swing: ", 1)[0]
+    return expectation.words(swing=False)
 
 
 _SUPPORT, _OPPOSE, _ABSTAIN, _UNDECIDED = (
