@@ -114,10 +114,8 @@ def _said(snapshot: Snapshot) -> str:
     if snapshot.result is not None:
         return f"result: {snapshot.result}"
     expected = snapshot.expected
-    if expected.outcome is None and expected.needed > 0:
-        # The swing list names up to fifteen members: it belongs to the state, not to a timeline.
-        expected = expected.model_copy(update={"swing": ()})
-    return str(expected)
+    # The swing list names up to fifteen members: it belongs to the state, not to a timeline.
+    return expected.words(swing=expected.outcome is not None or expected.needed == 0)
 
 
 def state_lines(replay: Replay, snapshot: Snapshot | None, on: date | None) -> Iterator[str]:
@@ -143,7 +141,11 @@ def state_lines(replay: Replay, snapshot: Snapshot | None, on: date | None) -> I
     if snapshot.result is not None:
         yield f"  result:     {snapshot.result}"
     else:
-        yield f"  expected:   {snapshot.expected}"
+        expected = snapshot.expected
+        open_ = expected.outcome is None and expected.needed > 0
+        yield f"  expected:   {expected.words(swing=not open_)}"
+        if open_ and expected.swing:  # the members who could still tip it, by code
+            yield f"  swing:      {', '.join(state.code for state in expected.swing)}"
     if snapshot.ga_debate_due_by is not None:
         yield f"  {_ga_line(snapshot.ga_debate_due_by)}"
 
