@@ -424,3 +424,9 @@ def test_blank_agenda() -> None:
 def test_query_errors_are_value_errors_of_the_library() -> None:
     assert issubclass(VetoQueryError, ValueError)
     assert issubclass(VetoQueryError, ut.UnscTrackerError)
+
+
+def test_a_span_may_be_given_by_year_or_month() -> None:
+    assert vetoes(since="2011", until="2011") == vetoes(since="2011-01-01", until="2011-12-31")
+    assert vetoes(since="2016-10", until="2016-10") == vetoes(agenda="Aleppo", until="2016-10-31")
+    assert vetoes(until="2016-02") == vetoes(until="2016-02-29")

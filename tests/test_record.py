@@ -399,3 +399,10 @@ def test_query_arguments_that_cannot_be_answered_are_the_library_s_errors() -> N
         ut.votes(sources=[])
     with pytest.raises(ut.errors.RecordQueryError, match="unknown fact 'ballot'"):
         ut.votes().get("S/2016/846").source_of("ballot")  # type: ignore[union-attr]
+
+
+def test_the_record_s_span_may_be_given_by_year_or_month() -> None:
+    assert [v.symbol for v in ut.votes(since="2016-10", until="2016-10")] == [
+        v.symbol for v in ut.votes(since="2016-10-01", until="2016-10-31")
+    ]
+    assert len(ut.votes(since="2011", agenda="Syria")) == 55

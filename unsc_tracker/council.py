@@ -197,6 +197,28 @@ def _as_date(on: date | datetime | str, what: str = "on") -> date:
     raise TypeError(f"{what}: expected a date or ISO text (YYYY-MM-DD), got {type(on).__name__}")
 
 
+def as_bound(value: date | datetime | str, what: str, *, last: bool) -> date:
+    """The first (or, with ``last``, the last) day a bound of a span names: a day, or as text a
+    month (``"2016-10"``) or a year (``"2011"``), which a span starts on the first day of and ends
+    on the last.
+
+    >>> as_bound("2011", "since", last=False), as_bound("2016-02", "until", last=True)
+    (datetime.date(2011, 1, 1), datetime.date(2016, 2, 29))
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        year = re.fullmatch(r"(\d{4})", text)
+        if year:
+            return date(int(year[1]), 12, 31) if last else date(int(year[1]), 1, 1)
+        month = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if month and 1 <= int(month[2]) <= 12:
+            first = date(int(month[1]), int(month[2]), 1)
+            if not last:
+                return first
+            return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return _as_date(value, what)
+
+
 def council(on: date | datetime | str) -> Council:
     """The Council as it stood on a day, from 17 January 1946 to the end of the bundled record.
 

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import cache
 
 from . import datafiles, veto_table
-from .council import _as_date, terms
+from .council import as_bound, terms
 from .errors import VetoQueryError
 from .members import MemberState, member, normalize_name, predecessors
 from .veto import Caveat, DocumentKind, RecordGap, Veto, VetoRecords
@@ -124,7 +124,8 @@ def vetoes(
     (the USSR), each record saying who cast it in ``vetoed_by`` and ``cast_as``. A name that only
     one government of a seat bore selects that government's tenure: ``by="Republic of China"``
     gives the vetoes cast before 25 October 1971, ``by="People's Republic of China"`` those
-    after, and ``by="China"`` the seat as a whole. ``since`` and ``until`` are inclusive dates;
+    after, and ``by="China"`` the seat as a whole. ``since`` and ``until`` are inclusive (a day, or as text a
+    month, ``"2016-10"``, or a year, ``"2011"``);
     ``agenda`` matches a part of the agenda, case ignored.
 
     The result is a tuple (:class:`~unsc_tracker.veto.VetoRecords`) whose ``gaps`` name what the
@@ -147,8 +148,8 @@ def vetoes(
     """
     records: tuple[Veto, ...] = veto_table.records()
     wanted: set[str] | None = None
-    first = _as_date(since, "since") if since is not None else None
-    last = _as_date(until, "until") if until is not None else None
+    first = as_bound(since, "since", last=False) if since is not None else None
+    last = as_bound(until, "until", last=True) if until is not None else None
     if by is not None:
         state = member(by)
         if not _ever_permanent(state.code):

@@ -124,7 +124,8 @@ def votes(
 ) -> Votes:
     """The Council's votes, in date order: the bundled record, or the ``sources`` merged.
 
-    Filters, all optional and combined: ``since`` and ``until`` (dates, inclusive); ``member``
+    Filters, all optional and combined: ``since`` and ``until`` (inclusive: a day, or as text a month,
+    ``"2016-10"``, or a year, ``"2011"``); ``member``
     (votes taken while it sat on the Council); ``agenda`` (a part of the agenda item, the title
     or a subject heading, case ignored: ``"Syria"``); ``outcome`` (``"adopted"``, ``"vetoed"``,
     ``"failed"``, computed from the ballots where known, else as recorded); ``kind``

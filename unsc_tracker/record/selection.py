@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar, overload
 
 from .. import views
-from ..council import _as_date, composition
+from ..council import as_bound, composition
 from ..errors import RecordQueryError
 from ..members import MemberState, member
 from ..voting import Outcome
@@ -139,8 +139,8 @@ def _select(
     outcome: Outcome | str | None,
     kind: TextKind | str | None,
 ) -> Iterable[Vote]:
-    first = _as_date(since, "since") if since is not None else None
-    last = _as_date(until, "until") if until is not None else None
+    first = as_bound(since, "since", last=False) if since is not None else None
+    last = as_bound(until, "until", last=True) if until is not None else None
     if first is not None and last is not None and first > last:
         raise RecordQueryError(
             f"since={first.isoformat()} is after until={last.isoformat()}: no day is in that span"
