@@ -15,7 +15,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -51,6 +51,7 @@ __all__ = [
     "escape_breaks",
     "fail",
     "iso",
+    "listed",
     "period",
     "print_json",
     "read_input",
@@ -288,3 +289,12 @@ def result_json(result: VoteResult) -> Json:
         "warnings": list(result.warnings),
         "text": str(result),
     }
+
+
+def listed(items: Sequence[object], noun: str) -> Iterator[str]:
+    """Each item as its ``str``, one a line, then how many: ``2 vetoed texts``."""
+    from ..wording import plural
+
+    for item in items:
+        yield str(item)
+    yield plural(len(items), noun)

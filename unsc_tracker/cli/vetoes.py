@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, warn
+from ._common import EXIT_OK, CliError, Json, Table, add_format, codes, emit, listed, warn
 from ._dates import span
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(
             args,
-            text=lambda: _lines(records),
+            text=lambda: listed(records, "vetoed text"),
             data=lambda: [_json(record) for record in records],
             table=lambda: Table(_COLUMNS, [_json(record) for record in records]),
         )
@@ -122,14 +122,6 @@ def _count_lines(by: str, rows: Sequence[Json], records: int) -> Iterator[str]:
         key = row["name"] if by == "member" else row[by]
         yield f"{row['vetoes']:>4}  {key}"
     yield plural(records, "vetoed text")
-
-
-def _lines(records: Sequence[Veto]) -> Iterator[str]:
-    from ..wording import plural
-
-    for record in records:
-        yield str(record)
-    yield plural(len(records), "vetoed text")
 
 
 def _json(record: Veto) -> Json:

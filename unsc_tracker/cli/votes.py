@@ -4,10 +4,10 @@ user's sources."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_OK, Json, Table, add_format, emit, warn
+from ._common import EXIT_OK, Json, Table, add_format, emit, listed, warn
 from ._dates import span
 
 if TYPE_CHECKING:
@@ -93,21 +93,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(
             args,
-            text=lambda: _lines(found),
+            text=lambda: listed(found, "vote"),
             data=lambda: [_json(vote) for vote in found],
             table=lambda: Table(_VOTE_COLUMNS, [_json(vote) for vote in found]),
         )
     for conflict in found.conflicts:
         warn(f"sources disagree: {conflict}")
     return EXIT_OK
-
-
-def _lines(found: Sequence[Vote]) -> Iterator[str]:
-    from ..wording import plural
-
-    for vote in found:
-        yield str(vote)
-    yield plural(len(found), "vote")
 
 
 def _json(vote: Vote) -> Json:
